@@ -1,0 +1,51 @@
+/**
+ * Every refusal the server or the client reports carries one of these codes.
+ *
+ * The server sends the first nine; `TIMEOUT` and `DISCONNECTED` are raised by the client when an
+ * acknowledgement does not arrive or the connection drops while a request is in flight.
+ */
+export const ErrorCode = {
+  /** The handshake carried no token, or one that failed verification. Do not retry with it. */
+  Unauthorized: 'UNAUTHORIZED',
+  /** The token was valid but has expired: fetch a fresh one and reconnect. */
+  TokenExpired: 'TOKEN_EXPIRED',
+  /** The user is authenticated but the room's `authorize` hook refused access. */
+  Forbidden: 'FORBIDDEN',
+  /** The room kind is unknown or the resource id is not a valid room component. */
+  InvalidRoom: 'INVALID_ROOM',
+  /** The event payload does not have the expected shape. */
+  InvalidPayload: 'INVALID_PAYLOAD',
+  /** Too many events in too short a time. */
+  RateLimited: 'RATE_LIMITED',
+  /** Too many concurrent connections for this user or tenant. */
+  ConnectionLimit: 'CONNECTION_LIMIT',
+  /** The payload exceeds the server's size limit. */
+  PayloadTooLarge: 'PAYLOAD_TOO_LARGE',
+  /** The server failed while handling the request; the request may be retried. */
+  Internal: 'INTERNAL',
+  /** The client waited longer than the request's timeout for an acknowledgement. */
+  Timeout: 'TIMEOUT',
+  /** The connection closed before the request was acknowledged. */
+  Disconnected: 'DISCONNECTED',
+} as const;
+
+/** Union of all error code strings, e.g. `'FORBIDDEN'`. */
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+const knownCodes: ReadonlySet<string> = new Set(Object.values(ErrorCode));
+
+/** Tells whether a value is one of the protocol's error codes. */
+export function isErrorCode(value: unknown): value is ErrorCode {
+  return typeof value === 'string' && knownCodes.has(value);
+}
+
+/** The error object carried by a refused acknowledgement or a `connect_error`'s `data`. */
+export interface ErrorPayload {
+  /** Machine-readable code; branch on this, never on the message. */
+  code: ErrorCode;
+  /** A sentence a person can act on. */
+  message: string;
+}
+
+/** The `message` of every `connect_error` caused by authentication, as the story requires. */
+export const UNAUTHORIZED_MESSAGE = 'Unauthorized';

@@ -1,0 +1,51 @@
+export { ErrorCode, isErrorCode, UNAUTHORIZED_MESSAGE } from './error-codes';
+export type { ErrorPayload } from './error-codes';
+export { isEnvelope } from './envelope';
+export type { Envelope, EnvelopeMetadata } from './envelope';
+export { SystemEvent, isSystemEvent, PROTOCOL_VERSION } from './system-events';
+export type { SystemEventName } from './system-events';
+export {
+  MAX_ROOM_COMPONENT_LENGTH,
+  RESERVED_KINDS,
+  RoomNameError,
+  roomComponentProblem,
+  isValidRoomComponent,
+  assertRoomComponent,
+  tenantRoom,
+  userRoom,
+  presenceRoom,
+  resourceRoom,
+  parseRoomName,
+} from './room-names';
+export type { ParsedRoom, RoomComponentName } from './room-names';
+export type {
+  RealtimeUser,
+  ServerSettings,
+  ConnectedPayload,
+  JoinRequest,
+  LeaveRequest,
+  PresenceMember,
+  ErrorAck,
+  OkAck,
+  JoinAck,
+  LeaveAck,
+  RoomPayload,
+  RoomMemberPayload,
+  PresenceSnapshotAck,
+  PresenceChangePayload,
+  TokenExpiringPayload,
+  RefreshTokenRequest,
+  RefreshTokenAck,
+} from './payloads';
+export type {
+  ClientEvent,
+  ServerEventMap,
+  ClientEventMap,
+  SystemServerEvents,
+  SystemClientEvents,
+  ServerToClientEvents,
+  ClientToServerEvents,
+  ServerEventData,
+  ClientEventPayload,
+  ClientEventAck,
+} from './event-map';

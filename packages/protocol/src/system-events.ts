@@ -1,0 +1,45 @@
+/**
+ * Names of the events Tenantcast itself sends and understands. Application events must not use
+ * these names.
+ */
+export const SystemEvent = {
+  /** Server → client, once after the handshake: {@link ConnectedPayload}. */
+  Connected: 'connected',
+  /** Client → server with ack: {@link JoinRequest} → {@link JoinAck}. */
+  Join: 'join',
+  /** Client → server with ack: {@link LeaveRequest} → {@link LeaveAck}. */
+  Leave: 'leave',
+  /** Server → the joining socket: {@link RoomPayload}. */
+  RoomJoined: 'room-joined',
+  /** Server → the leaving socket: {@link RoomPayload}. */
+  RoomLeft: 'room-left',
+  /** Server → room members when a user's first connection enters the room: {@link RoomMemberPayload}. */
+  UserJoined: 'user-joined',
+  /** Server → room members when a user's last connection leaves the room: {@link RoomMemberPayload}. */
+  UserLeft: 'user-left',
+  /** Client → server with ack: start receiving the tenant's presence changes → {@link PresenceSnapshotAck}. */
+  PresenceSubscribe: 'presence-subscribe',
+  /** Client → server with ack: stop receiving them → {@link OkAck}. */
+  PresenceUnsubscribe: 'presence-unsubscribe',
+  /** Server → presence subscribers when a user's first connection in the tenant opens: {@link PresenceChangePayload}. */
+  PresenceOnline: 'presence-online',
+  /** Server → presence subscribers when a user's last connection in the tenant closes: {@link PresenceChangePayload}. */
+  PresenceOffline: 'presence-offline',
+  /** Server → client before the token's `exp`: {@link TokenExpiringPayload}. */
+  TokenExpiring: 'token-expiring',
+  /** Client → server with ack: {@link RefreshTokenRequest} → {@link RefreshTokenAck}. */
+  RefreshToken: 'refresh-token',
+} as const;
+
+/** Union of the system event names. */
+export type SystemEventName = (typeof SystemEvent)[keyof typeof SystemEvent];
+
+const systemEventNames: ReadonlySet<string> = new Set(Object.values(SystemEvent));
+
+/** Tells whether an event name is reserved by Tenantcast. */
+export function isSystemEvent(name: string): name is SystemEventName {
+  return systemEventNames.has(name);
+}
+
+/** Version of this wire contract; sent in {@link ConnectedPayload} so clients can check it. */
+export const PROTOCOL_VERSION = 1;
