@@ -1,4 +1,5 @@
 import type { Envelope } from './envelope';
+import type { ErrorPayload } from './error-codes';
 import type { SystemEvent } from './system-events';
 import type {
   ConnectedPayload,
@@ -57,6 +58,7 @@ export interface SystemServerEvents {
   [SystemEvent.PresenceOnline]: PresenceChangePayload;
   [SystemEvent.PresenceOffline]: PresenceChangePayload;
   [SystemEvent.TokenExpiring]: TokenExpiringPayload;
+  [SystemEvent.SessionEnded]: ErrorPayload;
 }
 
 /** The events Tenantcast itself accepts from clients, with payloads and acknowledgements. */

@@ -29,6 +29,11 @@ export const SystemEvent = {
   TokenExpiring: 'token-expiring',
   /** Client → server with ack: {@link RefreshTokenRequest} → {@link RefreshTokenAck}. */
   RefreshToken: 'refresh-token',
+  /**
+   * Server → client just before the server closes the connection on purpose, with the reason as
+   * an `ErrorPayload` (for example `TOKEN_EXPIRED` when the token was not refreshed).
+   */
+  SessionEnded: 'session-ended',
 } as const;
 
 /** Union of the system event names. */

@@ -1,0 +1,50 @@
+import type { Logger } from '@nestjs/common';
+import { ErrorCode } from '@tenantcast/protocol';
+import type { ExtendedError } from 'socket.io';
+import { HandshakeError } from '../errors/handshake.error';
+import type { RealtimeSocket } from '../realtime-socket';
+import type { ResolvedRealtimeOptions } from '../resolve-realtime-options';
+import { mapClaimsToUser } from './claims-mapping';
+import { extractToken, redactToken } from './token-extraction';
+import type { TokenVerifier } from './token-verifier';
+
+/**
+ * Socket.IO namespace middleware that authenticates every connection before any gateway sees
+ * it: on success `socket.data.user` and `socket.data.tokenExpiresAt` are set; on failure the
+ * client gets a `connect_error` with message `Unauthorized` and `data.code`.
+ */
+export function createJwtHandshakeMiddleware(
+  verifier: TokenVerifier,
+  auth: ResolvedRealtimeOptions['auth'],
+  logger: Logger,
+): (socket: RealtimeSocket, next: (error?: ExtendedError) => void) => void {
+  return (socket, next) => {
+    const token = extractToken(socket.handshake, auth.allowQueryToken);
+    redactToken(socket.handshake);
+    authenticate(socket, token, verifier, auth).then(
+      () => next(),
+      (error: unknown) => {
+        const refusal = error instanceof HandshakeError ? error : new HandshakeError(ErrorCode.Unauthorized, 'claims mapping failed');
+        if (!(error instanceof HandshakeError)) logger.error(`Claims mapping threw: ${describe(error)}`);
+        logger.warn(`Refused handshake from ${socket.handshake.address}: code=${refusal.data.code} reason=${refusal.reason}`);
+        next(refusal);
+      },
+    );
+  };
+}
+
+async function authenticate(
+  socket: RealtimeSocket,
+  token: string | undefined,
+  verifier: TokenVerifier,
+  auth: ResolvedRealtimeOptions['auth'],
+): Promise<void> {
+  if (token === undefined) throw new HandshakeError(ErrorCode.Unauthorized, 'no token in auth.token or Authorization header');
+  const claims = await verifier.verify(token);
+  socket.data.user = await mapClaimsToUser(claims, auth.mapClaims);
+  socket.data.tokenExpiresAt = claims.exp * 1000;
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

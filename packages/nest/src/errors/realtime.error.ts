@@ -1,0 +1,28 @@
+import { ErrorCode, type ErrorPayload } from '@tenantcast/protocol';
+
+/**
+ * Base class of every error Tenantcast raises on the server. Carries a protocol code so it can be
+ * sent to the client as an {@link ErrorPayload} without leaking internals.
+ */
+export class RealtimeError extends Error {
+  constructor(
+    /** The protocol error code the client receives. */
+    readonly code: ErrorCode,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+    this.name = 'RealtimeError';
+  }
+
+  /** The `{ code, message }` sent to the client. */
+  toPayload(): ErrorPayload {
+    return { code: this.code, message: this.message };
+  }
+
+  /** Turns anything thrown into a payload safe to send: unknown errors become `INTERNAL`. */
+  static toPayload(error: unknown): ErrorPayload {
+    if (error instanceof RealtimeError) return error.toPayload();
+    return { code: ErrorCode.Internal, message: 'The server failed to handle the request; try again.' };
+  }
+}

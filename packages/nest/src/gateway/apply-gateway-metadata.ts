@@ -1,0 +1,43 @@
+import type { Type } from '@nestjs/common';
+import type { DiscoveryService } from '@nestjs/core';
+import { WebSocketGateway } from '@nestjs/websockets';
+import { REALTIME_GATEWAY_METADATA } from '../realtime.constants';
+import type { ResolvedRealtimeOptions } from '../resolve-realtime-options';
+
+/**
+ * Gives the module's gateway and every `@RealtimeGateway()` class their `@WebSocketGateway`
+ * metadata from the resolved options.
+ *
+ * Nest reads gateway metadata when the application initialises, after all providers were
+ * created; this runs while providers are created (as a factory that depends on the options), so
+ * options from `forRootAsync` reach the gateways through the public decorator alone.
+ */
+export function applyGatewayMetadata(options: ResolvedRealtimeOptions, ownGateway: Type, discovery: DiscoveryService): void {
+  const decorate = WebSocketGateway(...gatewayArguments(options));
+  decorate(ownGateway);
+  for (const wrapper of discovery.getProviders()) {
+    const metatype = wrapper.metatype as Type | undefined;
+    if (typeof metatype === 'function' && Reflect.getMetadata(REALTIME_GATEWAY_METADATA, metatype) === true) decorate(metatype);
+  }
+}
+
+function gatewayArguments(options: ResolvedRealtimeOptions): [number, Record<string, unknown>] {
+  return [
+    options.port ?? 0,
+    {
+      // Security-relevant defaults first, so serverOptions can still tune them deliberately.
+      perMessageDeflate: false,
+      allowEIO3: false,
+      ...options.serverOptions,
+      namespace: options.namespace,
+      path: options.path,
+      cors: options.cors,
+      transports: options.transports,
+      allowUpgrades: options.allowUpgrades,
+      pingInterval: options.pingInterval,
+      pingTimeout: options.pingTimeout,
+      maxHttpBufferSize: options.maxPayloadBytes,
+      connectTimeout: options.connectTimeout,
+    },
+  ];
+}

@@ -1,0 +1,120 @@
+import type { Logger } from '@nestjs/common';
+import {
+  ErrorCode,
+  presenceRoom,
+  PROTOCOL_VERSION,
+  SystemEvent,
+  tenantRoom,
+  userRoom,
+  type ConnectedPayload,
+  type PresenceSnapshotAck,
+  type RefreshTokenAck,
+} from '@tenantcast/protocol';
+import { mapClaimsToUser } from '../auth/claims-mapping';
+import type { TokenExpiryScheduler } from '../auth/token-expiry.scheduler';
+import type { TokenVerifier } from '../auth/token-verifier';
+import { HandshakeError } from '../errors/handshake.error';
+import { RealtimeError } from '../errors/realtime.error';
+import type { PresenceStore } from '../presence/presence-store.interface';
+import type { PresenceTracker } from '../presence/presence-tracker';
+import type { RealtimeSocket } from '../realtime-socket';
+import type { ResolvedRealtimeOptions } from '../resolve-realtime-options';
+import type { RoomMembership } from '../rooms/room-membership';
+import { ackHandler } from './ack-handler';
+
+/** Everything the connection handler works with; built once per module. */
+export interface ConnectionHandlerDeps {
+  options: ResolvedRealtimeOptions;
+  verifier: TokenVerifier;
+  expiry: TokenExpiryScheduler;
+  tracker: PresenceTracker;
+  membership: RoomMembership;
+  store: PresenceStore;
+  logger: Logger;
+}
+
+/**
+ * Sets up each authenticated socket: joins its tenant and user rooms, records presence, starts
+ * the token-expiry timers, answers the system events (`join`, `leave`, `presence-subscribe`,
+ * `presence-unsubscribe`, `refresh-token`) and cleans up on disconnect.
+ */
+export class ConnectionHandler {
+  private readonly serverSettings: ConnectedPayload['server'];
+
+  constructor(private readonly deps: ConnectionHandlerDeps) {
+    const { options } = deps;
+    this.serverSettings = {
+      namespace: options.namespace,
+      pingInterval: options.pingInterval,
+      pingTimeout: options.pingTimeout,
+      maxPayloadBytes: options.maxPayloadBytes,
+      roomKinds: [...options.rooms.keys()],
+      protocolVersion: PROTOCOL_VERSION,
+    };
+  }
+
+  /** Handles one new, already authenticated socket. */
+  handle(socket: RealtimeSocket): void {
+    const { user } = socket.data;
+    const { logger, expiry, tracker, membership } = this.deps;
+    // Synchronous with the in-memory adapter, so app gateways' handleConnection already sees the rooms.
+    void socket.join([tenantRoom(user.tenantId), userRoom(user.tenantId, user.userId)]);
+    expiry.schedule(socket);
+    socket.on(SystemEvent.Join, ackHandler((payload) => membership.join(socket, field(payload, 'kind'), field(payload, 'id')), logger, SystemEvent.Join));
+    socket.on(SystemEvent.Leave, ackHandler((payload) => membership.leave(socket, field(payload, 'kind'), field(payload, 'id')), logger, SystemEvent.Leave));
+    socket.on(SystemEvent.PresenceSubscribe, ackHandler(() => this.subscribePresence(socket), logger, SystemEvent.PresenceSubscribe));
+    socket.on(SystemEvent.PresenceUnsubscribe, ackHandler(() => this.unsubscribePresence(socket), logger, SystemEvent.PresenceUnsubscribe));
+    socket.on(SystemEvent.RefreshToken, ackHandler((payload) => this.refreshToken(socket, payload), logger, SystemEvent.RefreshToken));
+    socket.once('disconnect', (reason) => {
+      expiry.cancel(socket.id);
+      void tracker.disconnected(socket);
+      logger.log(`Disconnected socket=${socket.id} tenant=${user.tenantId} user=${user.userId} reason=${reason}`);
+    });
+    logger.log(`Connected socket=${socket.id} tenant=${user.tenantId} user=${user.userId} transport=${socket.conn.transport.name}`);
+    void tracker.connected(socket).then(() => {
+      if (socket.connected) {
+        const payload: ConnectedPayload = { user: socket.data.user, server: this.serverSettings, tokenExpiresAt: socket.data.tokenExpiresAt };
+        socket.emit(SystemEvent.Connected, payload);
+      }
+    });
+  }
+
+  private async subscribePresence(socket: RealtimeSocket): Promise<PresenceSnapshotAck> {
+    const { tenantId } = socket.data.user;
+    await socket.join(presenceRoom(tenantId));
+    return { ok: true, members: await this.deps.store.online(tenantId) };
+  }
+
+  private async unsubscribePresence(socket: RealtimeSocket): Promise<{ ok: true }> {
+    await socket.leave(presenceRoom(socket.data.user.tenantId));
+    return { ok: true };
+  }
+
+  private async refreshToken(socket: RealtimeSocket, payload: unknown): Promise<RefreshTokenAck> {
+    const token = field(payload, 'token');
+    if (typeof token !== 'string' || token.length === 0) {
+      throw new RealtimeError(ErrorCode.InvalidPayload, "refresh-token expects { token: string }.");
+    }
+    const { verifier, options, expiry, logger } = this.deps;
+    const current = socket.data.user;
+    try {
+      const claims = await verifier.verify(token);
+      const next = await mapClaimsToUser(claims, options.auth.mapClaims);
+      if (next.userId !== current.userId || next.tenantId !== current.tenantId) {
+        throw new HandshakeError(ErrorCode.Unauthorized, 'refreshed token is for another user or tenant');
+      }
+      socket.data.user = next;
+      socket.data.tokenExpiresAt = claims.exp * 1000;
+    } catch (error) {
+      const refusal = error instanceof HandshakeError ? error : new HandshakeError(ErrorCode.Unauthorized, 'claims mapping failed');
+      logger.warn(`Refused token refresh code=${refusal.data.code} tenant=${current.tenantId} user=${current.userId} socket=${socket.id} reason=${refusal.reason}`);
+      return { ok: false, error: refusal.data };
+    }
+    expiry.schedule(socket);
+    return { ok: true, expiresAt: socket.data.tokenExpiresAt };
+  }
+}
+
+function field(payload: unknown, name: string): unknown {
+  return typeof payload === 'object' && payload !== null ? (payload as Record<string, unknown>)[name] : undefined;
+}

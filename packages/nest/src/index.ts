@@ -1,0 +1,34 @@
+export { RealtimeModule } from './realtime.module';
+export { REALTIME_MODULE_OPTIONS } from './realtime.module-definition';
+export type { RealtimeModuleExtras } from './realtime.module-definition';
+export type {
+  RealtimeModuleOptions,
+  RealtimeAuthOptions,
+  RoomKindOptions,
+  RealtimeHealthOptions,
+  RealtimePresenceOption,
+  JwtAlgorithm,
+  JwtClaims,
+} from './realtime-options.interface';
+export { RealtimeService } from './realtime.service';
+export type { PresenceQueries } from './realtime.service';
+export { RealtimeGateway } from './gateway/realtime-gateway.decorator';
+export type { RealtimeSocket, RealtimeSocketData, RealtimeNamespace } from './realtime-socket';
+export { PRESENCE_STORE, getPresenceStoreToken } from './realtime.constants';
+export type {
+  PresenceStore,
+  PresenceConnection,
+  PresenceRoomRef,
+  AddConnectionResult,
+  RemoveConnectionResult,
+  JoinRoomResult,
+  LeaveRoomResult,
+  ExpiredPresence,
+} from './presence/presence-store.interface';
+export { MemoryPresenceStore } from './presence/memory-presence.store';
+export { RedisPresenceStore } from './presence/redis-presence.store';
+export type { RedisPresenceOptions, RedisPresenceClient } from './presence/redis-presence-options.interface';
+export { RealtimeHealthService } from './health/realtime-health.service';
+export type { RealtimeHealthReport } from './health/realtime-health.service';
+export { RealtimeError } from './errors/realtime.error';
+export { HandshakeError } from './errors/handshake.error';

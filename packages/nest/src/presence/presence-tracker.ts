@@ -1,0 +1,133 @@
+import type { Logger } from '@nestjs/common';
+import { presenceRoom, resourceRoom, SystemEvent, type PresenceMember, type RealtimeUser } from '@tenantcast/protocol';
+import type { NamespaceHost } from '../gateway/namespace-host';
+import type { RealtimeSocket } from '../realtime-socket';
+import type { PresenceRoomRef, PresenceStore } from './presence-store.interface';
+
+/**
+ * Keeps the presence store in step with this process's sockets and turns its transitions into
+ * `user-joined` / `user-left` / `presence-online` / `presence-offline` events.
+ *
+ * Operations of one connection run one after another, so a disconnect that arrives while the
+ * connect is still being written cannot be applied first and leave a ghost entry behind. A store
+ * failure (Redis away) is logged and degrades presence; it never rejects a connection or a join.
+ */
+export class PresenceTracker {
+  private readonly queues = new Map<string, Promise<unknown>>();
+  private sweepTimer: NodeJS.Timeout | undefined;
+
+  constructor(
+    private readonly store: PresenceStore,
+    private readonly host: NamespaceHost,
+    private readonly presenceMeta: (user: RealtimeUser) => Record<string, unknown>,
+    private readonly logger: Logger,
+  ) {}
+
+  /** The metadata presence shares for `user`. */
+  metaOf(user: RealtimeUser): Record<string, unknown> {
+    return this.presenceMeta(user);
+  }
+
+  /** Records a new connection; announces the user to presence subscribers on its first one. */
+  connected(socket: RealtimeSocket): Promise<void> {
+    const { user } = socket.data;
+    const meta = this.metaOf(user);
+    return this.enqueue(socket.id, 'connect', async () => {
+      const { cameOnline } = await this.store.addConnection({ tenantId: user.tenantId, userId: user.userId, connectionId: socket.id, meta });
+      if (cameOnline) this.announceOnline(user.tenantId, user.userId, meta, SystemEvent.PresenceOnline);
+    }).then(() => undefined);
+  }
+
+  /** Removes a closed connection and announces what its departure changed. */
+  disconnected(socket: RealtimeSocket): Promise<void> {
+    const { user } = socket.data;
+    return this.enqueue(socket.id, 'disconnect', async () => {
+      const result = await this.store.removeConnection(user.tenantId, user.userId, socket.id);
+      this.announceDeparture(user.tenantId, user.userId, result.meta, result.roomsLeft, result.wentOffline);
+    })
+      .then(() => undefined)
+      .finally(() => this.queues.delete(socket.id));
+  }
+
+  /** Records a room join; resolves whether this was the user's first connection in the room. */
+  async joinedRoom(socket: RealtimeSocket, room: PresenceRoomRef): Promise<boolean> {
+    const { user } = socket.data;
+    const result = await this.enqueue(socket.id, 'join', () => this.store.joinRoom(user.tenantId, user.userId, socket.id, room));
+    return result?.entered ?? false;
+  }
+
+  /** Records a room leave; resolves whether this was the user's last connection in the room. */
+  async leftRoom(socket: RealtimeSocket, room: PresenceRoomRef): Promise<boolean> {
+    const { user } = socket.data;
+    const result = await this.enqueue(socket.id, 'leave', () => this.store.leaveRoom(user.tenantId, user.userId, socket.id, room));
+    return result?.left ?? false;
+  }
+
+  /** Members of a room, or an empty list while the store is unavailable. */
+  async membersOfRoom(tenantId: string, room: PresenceRoomRef): Promise<PresenceMember[]> {
+    try {
+      return await this.store.inRoom(tenantId, room.kind, room.id);
+    } catch (error) {
+      this.logFailure('inRoom', error);
+      return [];
+    }
+  }
+
+  /**
+   * Sweeps expired connections (of processes that died) every `intervalMs` and announces the
+   * departures; only one process reports each one.
+   */
+  startSweeping(intervalMs: number): void {
+    this.sweepTimer = setInterval(() => void this.sweepOnce(), intervalMs).unref();
+  }
+
+  /** Runs one sweep now. */
+  async sweepOnce(): Promise<void> {
+    try {
+      for (const expired of await this.store.sweepExpired()) {
+        this.announceDeparture(expired.tenantId, expired.userId, expired.meta, expired.roomsLeft, expired.wentOffline);
+      }
+    } catch (error) {
+      this.logFailure('sweepExpired', error);
+    }
+  }
+
+  /** Stops sweeping. */
+  stop(): void {
+    clearInterval(this.sweepTimer);
+  }
+
+  /** Resolves once every queued presence operation has settled. */
+  async drain(): Promise<void> {
+    await Promise.all(this.queues.values());
+  }
+
+  private announceDeparture(tenantId: string, userId: string, meta: Record<string, unknown>, roomsLeft: PresenceRoomRef[], wentOffline: boolean): void {
+    if (!this.host.ready) return;
+    const timestamp = Date.now();
+    for (const { kind, id } of roomsLeft) {
+      const room = resourceRoom(tenantId, kind, id);
+      this.host.namespace.to(room).emit(SystemEvent.UserLeft, { room, kind, id, userId, meta, timestamp });
+    }
+    if (wentOffline) this.announceOnline(tenantId, userId, meta, SystemEvent.PresenceOffline);
+  }
+
+  private announceOnline(tenantId: string, userId: string, meta: Record<string, unknown>, event: typeof SystemEvent.PresenceOnline | typeof SystemEvent.PresenceOffline): void {
+    if (!this.host.ready) return;
+    this.host.namespace.to(presenceRoom(tenantId)).emit(event, { tenantId, userId, meta, timestamp: Date.now() });
+  }
+
+  private enqueue<T>(connectionId: string, operation: string, run: () => Promise<T>): Promise<T | undefined> {
+    const previous = this.queues.get(connectionId) ?? Promise.resolve();
+    const next = previous.then(run).catch((error: unknown) => {
+      this.logFailure(operation, error);
+      return undefined;
+    });
+    this.queues.set(connectionId, next);
+    return next;
+  }
+
+  private logFailure(operation: string, error: unknown): void {
+    this.logger.warn(`Presence ${operation} failed (${this.store.name} store); presence is degraded: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}

@@ -1,0 +1,8 @@
+/** Token of the options after validation and defaults; internal to the module. */
+export const RESOLVED_OPTIONS = Symbol.for('tenantcast.ResolvedRealtimeOptions');
+
+/** Token of the provider that applies the resolved options to gateway classes before init. */
+export const GATEWAY_METADATA_APPLIER = Symbol.for('tenantcast.GatewayMetadataApplier');
+
+/** Token of the {@link RealtimeRuntime} of a module instance. */
+export const REALTIME_RUNTIME = Symbol.for('tenantcast.RealtimeRuntime');

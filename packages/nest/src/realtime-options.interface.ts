@@ -1,0 +1,169 @@
+import type { RealtimeUser } from '@tenantcast/protocol';
+import type { ServerOptions, Socket } from 'socket.io';
+import type { PresenceStore } from './presence/presence-store.interface';
+import type { RedisPresenceOptions } from './presence/redis-presence-options.interface';
+
+/** JWT signing algorithms the default verifier accepts. `none` is never accepted. */
+export type JwtAlgorithm =
+  | 'HS256' | 'HS384' | 'HS512'
+  | 'RS256' | 'RS384' | 'RS512'
+  | 'PS256' | 'PS384' | 'PS512'
+  | 'ES256' | 'ES384' | 'ES512';
+
+/** Claims of a verified token, as handed to {@link RealtimeAuthOptions.mapClaims}. */
+export type JwtClaims = Record<string, unknown> & { exp?: number; sub?: unknown };
+
+/** How handshakes are authenticated. */
+export interface RealtimeAuthOptions {
+  /**
+   * Shared secret for HMAC algorithms. Turned into a `KeyObject` once at start-up.
+   * Either `secret`, `publicKey` or `verify` is required.
+   */
+  secret?: string | Buffer;
+  /** PEM public key for RSA/ECDSA algorithms. */
+  publicKey?: string | Buffer;
+  /**
+   * Accepted algorithms; the token header never chooses the algorithm.
+   * @default ['HS256'] with `secret`; required with `publicKey`
+   */
+  algorithms?: JwtAlgorithm[];
+  /** Required `iss` claim, if any. */
+  issuer?: string | string[];
+  /** Required `aud` claim, if any. */
+  audience?: string | string[];
+  /**
+   * Seconds of clock skew tolerated on `exp` and `nbf`.
+   * @default 5
+   */
+  clockToleranceSeconds?: number;
+  /** Reject tokens whose `iat` is older than this many seconds. */
+  maxTokenAgeSeconds?: number;
+  /**
+   * Custom verification, replacing the built-in `JwtService` check (for JWKS/RS256 through
+   * `jose`, for example). Resolve with the verified claims; throw to refuse. A thrown error whose
+   * `name` is `TokenExpiredError` or `JWTExpired`, or whose `code` is `TOKEN_EXPIRED` or
+   * `ERR_JWT_EXPIRED`, is reported as `TOKEN_EXPIRED`. The claims must still carry `exp`.
+   */
+  verify?: (token: string) => Promise<JwtClaims> | JwtClaims;
+  /**
+   * Maps verified claims to the user put on `socket.data.user`. Return `undefined` to refuse.
+   * The result's `userId` and `tenantId` are validated as room components either way.
+   * @default claims `sub`, `tenantId`, `role`, `email`
+   */
+  mapClaims?: (claims: JwtClaims) => RealtimeUser | undefined | Promise<RealtimeUser | undefined>;
+  /**
+   * Also accept the token from the `?token=` query parameter. Off by default: query strings
+   * end up in access logs.
+   * @default false
+   */
+  allowQueryToken?: boolean;
+  /**
+   * Milliseconds before `exp` at which the server sends `token-expiring`. A connection whose
+   * token is not refreshed by `exp` is closed with `TOKEN_EXPIRED`.
+   * @default 60000
+   */
+  expiryWarningMs?: number;
+}
+
+/** Options of one resource kind of room. */
+export interface RoomKindOptions {
+  /**
+   * Decides whether `user` may join resource `id` of this kind. Runs on every join; the room's
+   * tenant is always the user's own. A throw is treated as a refusal and logged.
+   * @default allow every user of the tenant
+   */
+  authorize?: (user: RealtimeUser, id: string, socket: Socket) => boolean | Promise<boolean>;
+}
+
+/** Options of the health endpoint. */
+export interface RealtimeHealthOptions {
+  /**
+   * Serve the endpoint.
+   * @default true
+   */
+  enabled?: boolean;
+  /**
+   * Path on the app's HTTP server (outside any global prefix, like other probes).
+   * @default '/realtime/health'
+   */
+  path?: string;
+}
+
+/** Where presence is kept. */
+export type RealtimePresenceOption =
+  | 'memory'
+  | ({ store: 'redis' } & RedisPresenceOptions)
+  | { store: PresenceStore };
+
+/** Options of {@link RealtimeModule}. */
+export interface RealtimeModuleOptions {
+  /** Handshake authentication. */
+  auth: RealtimeAuthOptions;
+  /**
+   * The Socket.IO namespace.
+   * @default '/'
+   */
+  namespace?: string;
+  /**
+   * Serve Socket.IO on its own port instead of the app's HTTP server.
+   * @default undefined (the app's HTTP server)
+   */
+  port?: number;
+  /**
+   * The Socket.IO path.
+   * @default '/socket.io'
+   */
+  path?: string;
+  /** CORS for the HTTP long-polling transport, as Socket.IO's `cors` option. */
+  cors?: ServerOptions['cors'];
+  /**
+   * Transports the server accepts.
+   * @default ['websocket', 'polling']
+   */
+  transports?: Array<'websocket' | 'polling'>;
+  /**
+   * Let clients that start on polling upgrade to WebSocket.
+   * @default true
+   */
+  allowUpgrades?: boolean;
+  /**
+   * Milliseconds between pings.
+   * @default 25000
+   */
+  pingInterval?: number;
+  /**
+   * Milliseconds to wait for a pong before closing the connection.
+   * @default 20000
+   */
+  pingTimeout?: number;
+  /**
+   * Largest accepted message in bytes. Socket.IO's own default (1 MB) is far above what realtime
+   * events need and lets one client make the server buffer a lot.
+   * @default 65536
+   */
+  maxPayloadBytes?: number;
+  /**
+   * Milliseconds a client has to complete the namespace handshake after connecting.
+   * @default 10000
+   */
+  connectTimeout?: number;
+  /** Further Socket.IO server options; the named options above take precedence. */
+  serverOptions?: Partial<ServerOptions>;
+  /**
+   * Resource kinds clients may join, keyed by kind (lower-case), e.g. `{ rca: { authorize } }`.
+   * @default {}
+   */
+  rooms?: Record<string, RoomKindOptions>;
+  /**
+   * Where presence is kept.
+   * @default 'memory'
+   */
+  presence?: RealtimePresenceOption;
+  /**
+   * Per-user metadata that presence shares with other users of the tenant.
+   * @default user => ({ role: user.role, email: user.email }) without undefined fields
+   */
+  presenceMeta?: (user: RealtimeUser) => Record<string, unknown>;
+  /** The health endpoint, or `false` to turn it off. */
+  health?: RealtimeHealthOptions | false;
+}

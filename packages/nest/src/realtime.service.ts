@@ -1,0 +1,142 @@
+import { Inject, Injectable } from '@nestjs/common';
+import {
+  ErrorCode,
+  isSystemEvent,
+  resourceRoom,
+  RoomNameError,
+  SystemEvent,
+  tenantRoom,
+  userRoom,
+  type Envelope,
+  type EnvelopeMetadata,
+  type JoinAck,
+  type LeaveAck,
+  type PresenceMember,
+} from '@tenantcast/protocol';
+import { randomUUID } from 'node:crypto';
+import { RealtimeError } from './errors/realtime.error';
+import { REALTIME_RUNTIME } from './realtime-internal.constants';
+import type { RealtimeRuntime } from './realtime-runtime';
+import type { RealtimeNamespace, RealtimeSocket } from './realtime-socket';
+
+// Socket.IO gives these names their own meaning; emitting them would confuse every client.
+const RESERVED_EVENTS = new Set(['connect', 'connect_error', 'disconnect', 'disconnecting', 'newListener', 'removeListener']);
+
+/** Presence queries, scoped by tenant. */
+export interface PresenceQueries {
+  /** The users online in a tenant, each with its number of connections. */
+  online(tenantId: string): Promise<PresenceMember[]>;
+  /** How many users are online in a tenant. */
+  count(tenantId: string): Promise<number>;
+  /** Whether a user has at least one live connection. */
+  isOnline(tenantId: string, userId: string): Promise<boolean>;
+  /** The users in a resource room. */
+  inRoom(tenantId: string, kind: string, id: string): Promise<PresenceMember[]>;
+}
+
+/**
+ * Sends application events to rooms, users and tenants in the standard {@link Envelope}, joins
+ * sockets to rooms for apps that map their own events, and answers presence queries.
+ *
+ * @typeParam Events - the application's server event map (event name → data type); inject as
+ * `RealtimeService<MyServerEvents>` to have event names and data checked.
+ *
+ * @example
+ * ```ts
+ * constructor(private readonly realtime: RealtimeService<RcaServerEvents>) {}
+ *
+ * this.realtime.emitToRoom(user.tenantId, 'rca', rcaId, 'rca-updated', { status: 'closed' });
+ * ```
+ */
+@Injectable()
+// `any` in the constraint lets interfaces (which lack index signatures) serve as event maps.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export class RealtimeService<Events extends Record<string, any> = Record<string, unknown>> {
+  /** Presence queries over the configured store. */
+  readonly presence: PresenceQueries;
+
+  constructor(@Inject(REALTIME_RUNTIME) private readonly runtime: RealtimeRuntime) {
+    const { store } = runtime;
+    this.presence = {
+      online: (tenantId) => store.online(tenantId),
+      count: (tenantId) => store.count(tenantId),
+      isOnline: (tenantId, userId) => store.isOnline(tenantId, userId),
+      inRoom: (tenantId, kind, id) => store.inRoom(tenantId, kind, id),
+    };
+  }
+
+  /** The Socket.IO namespace, for what this service does not cover. Available after `app.init()`. */
+  get namespace(): RealtimeNamespace {
+    return this.runtime.host.namespace;
+  }
+
+  /**
+   * Sends `type` with `data` to every socket in resource room `kind`/`id` of `tenantId`.
+   * @returns the envelope that was sent
+   * @throws RealtimeError `INVALID_ROOM` for an invalid tenant, kind or id
+   */
+  emitToRoom<K extends keyof Events & string>(tenantId: string, kind: string, id: string, type: K, data: Events[K]): Envelope<Events[K], K> {
+    const room = buildRoom(() => resourceRoom(tenantId, kind, id));
+    return this.send(room, type, data, { tenantId, room, kind, resourceId: id });
+  }
+
+  /**
+   * Sends `type` with `data` to every connection (every tab and device) of one user.
+   * @throws RealtimeError `INVALID_ROOM` for an invalid tenant or user id
+   */
+  emitToUser<K extends keyof Events & string>(tenantId: string, userId: string, type: K, data: Events[K]): Envelope<Events[K], K> {
+    const room = buildRoom(() => userRoom(tenantId, userId));
+    return this.send(room, type, data, { tenantId, userId });
+  }
+
+  /**
+   * Sends `type` with `data` to every connection of a tenant, and to no other tenant.
+   * @throws RealtimeError `INVALID_ROOM` for an invalid tenant id
+   */
+  emitToTenant<K extends keyof Events & string>(tenantId: string, type: K, data: Events[K]): Envelope<Events[K], K> {
+    const room = buildRoom(() => tenantRoom(tenantId));
+    return this.send(room, type, data, { tenantId });
+  }
+
+  /**
+   * Joins a socket to resource `kind`/`id` of its own tenant, after the kind's `authorize` hook.
+   * For apps that map their own events (e.g. `join-rca`) onto rooms. Never throws: a refusal is
+   * returned as `{ ok: false, error }`, ready to be used as the acknowledgement.
+   */
+  join(socket: RealtimeSocket, kind: string, id: unknown): Promise<JoinAck> {
+    return this.runtime.membership.join(socket, kind, id);
+  }
+
+  /** Removes a socket from resource `kind`/`id` of its tenant; the counterpart of {@link join}. */
+  leave(socket: RealtimeSocket, kind: string, id: unknown): Promise<LeaveAck> {
+    return this.runtime.membership.leave(socket, kind, id);
+  }
+
+  /**
+   * Closes every connection of a user (on every process, with a cluster adapter), telling the
+   * client why first with `session-ended`.
+   */
+  disconnectUser(tenantId: string, userId: string, reason: string): void {
+    const room = buildRoom(() => userRoom(tenantId, userId));
+    this.namespace.to(room).emit(SystemEvent.SessionEnded, { code: ErrorCode.Unauthorized, message: reason });
+    this.namespace.in(room).disconnectSockets(true);
+  }
+
+  private send<K extends string, T>(room: string, type: K, data: T, metadata: EnvelopeMetadata): Envelope<T, K> {
+    if (typeof type !== 'string' || type.length === 0 || isSystemEvent(type) || RESERVED_EVENTS.has(type)) {
+      throw new RealtimeError(ErrorCode.InvalidPayload, `'${String(type)}' cannot be used as an event name: it is empty or reserved by Tenantcast or Socket.IO.`);
+    }
+    const envelope: Envelope<T, K> = { id: randomUUID(), type, data, timestamp: Date.now(), metadata };
+    this.namespace.to(room).emit(type, envelope);
+    return envelope;
+  }
+}
+
+function buildRoom(build: () => string): string {
+  try {
+    return build();
+  } catch (error) {
+    if (error instanceof RoomNameError) throw new RealtimeError(ErrorCode.InvalidRoom, error.message, { cause: error });
+    throw error;
+  }
+}

@@ -1,0 +1,76 @@
+import type { Logger } from '@nestjs/common';
+import { ErrorCode, SystemEvent, type JoinAck, type LeaveAck } from '@tenantcast/protocol';
+import { RealtimeError } from '../errors/realtime.error';
+import type { PresenceTracker } from '../presence/presence-tracker';
+import type { RealtimeSocket } from '../realtime-socket';
+import type { RoomKindOptions } from '../realtime-options.interface';
+import { authorizeRoom, resolveRoomTarget } from './room-access';
+
+/**
+ * Joins and leaves resource rooms for a socket: validates the request, builds the room in the
+ * user's own tenant, runs the kind's `authorize` hook, updates presence and tells the room.
+ * A refusal leaves `socket.rooms` as it was and is returned as an acknowledgement, never thrown.
+ */
+export class RoomMembership {
+  constructor(
+    private readonly rooms: ReadonlyMap<string, RoomKindOptions>,
+    private readonly presence: PresenceTracker,
+    private readonly logger: Logger,
+  ) {}
+
+  /** Joins `socket` to resource `kind`/`id` of its tenant. */
+  async join(socket: RealtimeSocket, kind: unknown, id: unknown): Promise<JoinAck> {
+    const { user } = socket.data;
+    try {
+      const target = resolveRoomTarget(this.rooms, socket, kind, id);
+      await authorizeRoom(this.rooms, socket, target, this.logger);
+      // The socket may have gone while `authorize` ran; joining now would leave a ghost member.
+      if (socket.disconnected) throw new RealtimeError(ErrorCode.Internal, 'The connection closed during the join.');
+      await socket.join(target.room);
+      const ref = { kind: target.kind, id: target.id };
+      const entered = await this.presence.joinedRoom(socket, ref);
+      const members = await this.presence.membersOfRoom(user.tenantId, ref);
+      const payload = { room: target.room, kind: target.kind, id: target.id };
+      socket.emit(SystemEvent.RoomJoined, payload);
+      if (entered) {
+        socket.to(target.room).emit(SystemEvent.UserJoined, { ...payload, userId: user.userId, meta: this.presence.metaOf(user), timestamp: Date.now() });
+      }
+      this.logger.log(`Joined room=${target.room} tenant=${user.tenantId} user=${user.userId} socket=${socket.id}`);
+      return { ok: true, room: target.room, members };
+    } catch (error) {
+      return this.refuse('join', socket, error);
+    }
+  }
+
+  /** Removes `socket` from resource `kind`/`id` of its tenant; leaving a room not joined is fine. */
+  async leave(socket: RealtimeSocket, kind: unknown, id: unknown): Promise<LeaveAck> {
+    const { user } = socket.data;
+    try {
+      const target = resolveRoomTarget(this.rooms, socket, kind, id);
+      if (!socket.rooms.has(target.room)) return { ok: true, room: target.room };
+      await socket.leave(target.room);
+      const ref = { kind: target.kind, id: target.id };
+      const left = await this.presence.leftRoom(socket, ref);
+      const payload = { room: target.room, kind: target.kind, id: target.id };
+      socket.emit(SystemEvent.RoomLeft, payload);
+      if (left) {
+        socket.to(target.room).emit(SystemEvent.UserLeft, { ...payload, userId: user.userId, meta: this.presence.metaOf(user), timestamp: Date.now() });
+      }
+      this.logger.log(`Left room=${target.room} tenant=${user.tenantId} user=${user.userId} socket=${socket.id}`);
+      return { ok: true, room: target.room };
+    } catch (error) {
+      return this.refuse('leave', socket, error);
+    }
+  }
+
+  private refuse(operation: string, socket: RealtimeSocket, error: unknown): { ok: false; error: ReturnType<typeof RealtimeError.toPayload> } {
+    const payload = RealtimeError.toPayload(error);
+    const { user } = socket.data;
+    if (payload.code === ErrorCode.Internal) {
+      this.logger.error(`${operation} failed tenant=${user.tenantId} user=${user.userId} socket=${socket.id}: ${error instanceof Error ? error.stack : String(error)}`);
+    } else {
+      this.logger.warn(`Refused ${operation} code=${payload.code} tenant=${user.tenantId} user=${user.userId} socket=${socket.id}: ${payload.message}`);
+    }
+    return { ok: false, error: payload };
+  }
+}

@@ -1,0 +1,75 @@
+import { createServer } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startRealtimeApp, type TestApp } from './support/apps';
+import { connectClient } from './support/clients';
+import { tokenFor } from './support/tokens';
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+describe('AC1: Socket.IO gateway configured in NestJS', () => {
+  let server: TestApp;
+
+  beforeAll(async () => {
+    server = await startRealtimeApp({ cors: { origin: 'http://app.example', credentials: true } });
+  });
+  afterAll(() => server.close());
+
+  it('serves Socket.IO v4 on the configured /rca namespace of the app’s HTTP server', async () => {
+    const { socket, connected } = await connectClient(server.url, '/rca', tokenFor('u1', 'acme'));
+    expect(connected.server).toMatchObject({ namespace: '/rca', pingInterval: 25_000, pingTimeout: 20_000, protocolVersion: 1, roomKinds: ['rca', 'plant'] });
+    socket.close();
+  });
+
+  it('does not serve the module’s handlers on other namespaces', async () => {
+    await expect(connectClient(server.url, '/other', tokenFor('u1', 'acme'))).rejects.toThrow(/Invalid namespace/);
+  });
+
+  it('answers CORS preflight for the configured front-end origin only', async () => {
+    const allowed = await fetch(`${server.url}/socket.io/?EIO=4&transport=polling`, { method: 'OPTIONS', headers: { Origin: 'http://app.example', 'Access-Control-Request-Method': 'GET' } });
+    expect(allowed.headers.get('access-control-allow-origin')).toBe('http://app.example');
+    expect(allowed.headers.get('access-control-allow-credentials')).toBe('true');
+    const foreign = await fetch(`${server.url}/socket.io/?EIO=4&transport=polling`, { method: 'OPTIONS', headers: { Origin: 'http://evil.example', 'Access-Control-Request-Method': 'GET' } });
+    expect(foreign.headers.get('access-control-allow-origin')).not.toBe('http://evil.example');
+  });
+
+  it('serves GET /realtime/health with connections and presence status', async () => {
+    const { socket } = await connectClient(server.url, '/rca', tokenFor('u1', 'acme'));
+    const response = await fetch(`${server.url}/realtime/health`);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ status: 'ok', connections: 1, presence: { store: 'memory', ok: true } });
+    socket.close();
+  });
+
+  it('serves Socket.IO on its own port when options.port is set (the story’s WEBSOCKET_PORT)', async () => {
+    const port = await freePort();
+    const ownPort = await startRealtimeApp({ port, health: { path: '/ws-health' } });
+    try {
+      const { socket, connected } = await connectClient(`http://127.0.0.1:${port}`, '/rca', tokenFor('u1', 'acme'));
+      expect(connected.user.userId).toBe('u1');
+      socket.close();
+      const health = await fetch(`${ownPort.url}/ws-health`);
+      expect(health.status).toBe(200);
+      await expect(connectClient(ownPort.url, '/rca', tokenFor('u1', 'acme'), { timeout: 2_000 })).rejects.toThrow();
+    } finally {
+      await ownPort.close();
+    }
+  });
+
+  it('turns the health endpoint off with health: false', async () => {
+    const quiet = await startRealtimeApp({ health: false });
+    try {
+      expect((await fetch(`${quiet.url}/realtime/health`)).status).toBe(404);
+    } finally {
+      await quiet.close();
+    }
+  });
+});

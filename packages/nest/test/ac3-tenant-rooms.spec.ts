@@ -1,0 +1,163 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Socket } from 'socket.io-client';
+import type { Envelope, JoinAck } from '@tenantcast/protocol';
+import { RealtimeService } from '../src';
+import { startRealtimeApp, type TestApp } from './support/apps';
+import { collect, connectClient, flush, request } from './support/clients';
+import { tokenFor } from './support/tokens';
+
+describe('AC3: tenant-scoped rooms (users only join their own tenant’s rooms)', () => {
+  let server: TestApp;
+  let realtime: RealtimeService;
+  const opened: Socket[] = [];
+  const connect = async (userId: string, tenantId: string) => {
+    const { socket } = await connectClient(server.url, '/rca', tokenFor(userId, tenantId));
+    opened.push(socket);
+    return socket;
+  };
+
+  beforeAll(async () => {
+    server = await startRealtimeApp({
+      rooms: {
+        rca: { authorize: (user, id) => !(user.userId === 'outsider' && id === 'secret') },
+        plant: { authorize: () => { throw new Error('authorization backend is down'); } },
+      },
+    });
+    realtime = server.app.get(RealtimeService);
+  });
+  afterAll(async () => {
+    for (const socket of opened) socket.close();
+    await server.close();
+  });
+
+  it('builds the room name as tenant:{tenantId}:rca:{id} from the token’s tenant', async () => {
+    const socket = await connect('u1', 'acme');
+    const ack = await request<JoinAck>(socket, 'join', { kind: 'rca', id: '42' });
+    expect(ack).toEqual({ ok: true, room: 'tenant:acme:rca:42', members: [expect.objectContaining({ userId: 'u1', connections: 1 })] });
+  });
+
+  it('never lets two tenants using the same RCA id see each other’s events', async () => {
+    const acme = await connect('u1', 'acme');
+    const globex = await connect('u1', 'globex');
+    await request(acme, 'join', { kind: 'rca', id: '7' });
+    await request(globex, 'join', { kind: 'rca', id: '7' });
+    const acmeReceived = collect<Envelope>(acme, 'rca-updated');
+    const globexReceived = collect<Envelope>(globex, 'rca-updated');
+    realtime.emitToRoom('acme', 'rca', '7', 'rca-updated', { status: 'acme-only' });
+    await flush(acme);
+    await flush(globex);
+    expect(acmeReceived.map((envelope) => envelope.data)).toEqual([{ status: 'acme-only' }]);
+    expect(globexReceived).toEqual([]);
+  });
+
+  it('cannot reach another tenant’s room by naming it: the id is a resource id, never a room name', async () => {
+    const attacker = await connect('mallory', 'globex');
+    for (const id of ['tenant:acme:rca:7', 'acme:rca:7', 'tenant:acme']) {
+      const ack = await request<JoinAck>(attacker, 'join', { kind: 'rca', id });
+      expect(ack).toEqual({ ok: false, error: { code: 'INVALID_ROOM', message: expect.any(String) } });
+    }
+    const received = collect(attacker, 'rca-updated');
+    realtime.emitToRoom('acme', 'rca', '7', 'rca-updated', { status: 'private' });
+    await flush(attacker);
+    expect(received).toEqual([]);
+  });
+
+  it('runs the authorize hook before a join: a refusal gives FORBIDDEN and leaves socket.rooms unchanged', async () => {
+    const outsider = await connect('outsider', 'acme');
+    const ack = await request<JoinAck>(outsider, 'join', { kind: 'rca', id: 'secret' });
+    expect(ack).toEqual({ ok: false, error: { code: 'FORBIDDEN', message: expect.any(String) } });
+    const [serverSocket] = await realtime.namespace.in('tenant:acme:user:outsider').fetchSockets();
+    expect([...(serverSocket?.rooms ?? [])].sort()).toEqual([serverSocket!.id, 'tenant:acme', 'tenant:acme:user:outsider'].sort());
+    const received = collect(outsider, 'rca-updated');
+    realtime.emitToRoom('acme', 'rca', 'secret', 'rca-updated', { status: 'classified' });
+    await flush(outsider);
+    expect(received).toEqual([]);
+  });
+
+  it('treats an authorize hook that throws as a refusal', async () => {
+    const socket = await connect('u2', 'acme');
+    const ack = await request<JoinAck>(socket, 'join', { kind: 'plant', id: 'p1' });
+    expect(ack).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+  });
+
+  it('answers bad join payloads with INVALID_ROOM and keeps serving everyone else', async () => {
+    const bystander = await connect('bystander', 'acme');
+    await request(bystander, 'join', { kind: 'rca', id: 'live' });
+    const received = collect<Envelope>(bystander, 'rca-updated');
+    const socket = await connect('fuzzer', 'acme');
+    const payloads: unknown[][] = [
+      [{ kind: 'rca', id: 42 }],
+      [{ kind: 'rca', id: 'a:b' }],
+      [{ kind: 'rca', id: 'x'.repeat(10_240) }],
+      [{ kind: 'rca', id: { nested: true } }],
+      [{ kind: 'rca' }],
+      [{ kind: 'unknown', id: '1' }],
+      [{ kind: 'user', id: 'u1' }],
+      [{ kind: 'rca', id: '*' }],
+      [{ kind: 'rca', id: '' }],
+      [{ kind: 'rca', id: 'a\u0000b' }],
+      [{ kind: 'rca', id: 'a\u200bb' }],
+      ['rca'],
+      [null],
+      [[1, 2]],
+      [],
+    ];
+    for (const args of payloads) {
+      const ack = await request<JoinAck>(socket, 'join', ...args);
+      expect(ack, JSON.stringify(args).slice(0, 80)).toMatchObject({ ok: false, error: { code: 'INVALID_ROOM' } });
+    }
+    socket.emit('join', { kind: 'rca', id: 'no-ack' });
+    socket.emit('join');
+    realtime.emitToRoom('acme', 'rca', 'live', 'rca-updated', { status: 'still-served' });
+    await flush(bystander);
+    expect(received.map((envelope) => envelope.data)).toEqual([{ status: 'still-served' }]);
+    expect((await request<JoinAck>(socket, 'join', { kind: 'rca', id: 'valid' })).ok).toBe(true);
+  });
+
+  it('tells the room user-joined and the joiner room-joined, and the room user-left on leave', async () => {
+    const watcher = await connect('watcher', 'acme');
+    await request(watcher, 'join', { kind: 'rca', id: 'presence' });
+    const joined = collect(watcher, 'user-joined');
+    const left = collect(watcher, 'user-left');
+    const joiner = await connect('joiner', 'acme');
+    const roomJoined = collect(joiner, 'room-joined');
+    await request(joiner, 'join', { kind: 'rca', id: 'presence' });
+    await request(joiner, 'leave', { kind: 'rca', id: 'presence' });
+    await flush(joiner);
+    await flush(watcher);
+    expect(roomJoined).toEqual([{ room: 'tenant:acme:rca:presence', kind: 'rca', id: 'presence' }]);
+    expect(joined).toEqual([expect.objectContaining({ room: 'tenant:acme:rca:presence', userId: 'joiner', meta: { role: 'engineer', email: 'joiner@acme.example' } })]);
+    expect(left).toEqual([expect.objectContaining({ room: 'tenant:acme:rca:presence', userId: 'joiner' })]);
+  });
+
+  it('emitToTenant reaches every socket of that tenant and none of another', async () => {
+    const a1 = await connect('t1', 'initech');
+    const a2 = await connect('t2', 'initech');
+    const other = await connect('t1', 'umbrella');
+    const received = [a1, a2, other].map((socket) => collect<Envelope>(socket, 'announcement'));
+    const envelope = realtime.emitToTenant('initech', 'announcement', { text: 'hello initech' });
+    for (const socket of [a1, a2, other]) await flush(socket);
+    expect(received[0]).toEqual([envelope]);
+    expect(received[1]).toEqual([envelope]);
+    expect(received[2]).toEqual([]);
+  });
+
+  it('emitToUser reaches every tab of that user and nobody else', async () => {
+    const tab1 = await connect('multi', 'acme');
+    const tab2 = await connect('multi', 'acme');
+    const sameIdOtherTenant = await connect('multi', 'globex');
+    const colleague = await connect('colleague', 'acme');
+    const received = [tab1, tab2, sameIdOtherTenant, colleague].map((socket) => collect<Envelope>(socket, 'notification'));
+    realtime.emitToUser('acme', 'multi', 'notification', { title: 'assigned' });
+    for (const socket of [tab1, tab2, sameIdOtherTenant, colleague]) await flush(socket);
+    expect(received.map((list) => list.length)).toEqual([1, 1, 0, 0]);
+    expect(received[0]![0]!.metadata).toEqual({ tenantId: 'acme', userId: 'multi' });
+  });
+
+  it('refuses to emit to an invalid tenant, user or room with INVALID_ROOM instead of a wildcard', () => {
+    expect(() => realtime.emitToTenant('acme:*', 'announcement', {})).toThrow(expect.objectContaining({ code: 'INVALID_ROOM' }));
+    expect(() => realtime.emitToUser('acme', '', 'notification', {})).toThrow(expect.objectContaining({ code: 'INVALID_ROOM' }));
+    expect(() => realtime.emitToRoom('acme', 'rca', 'a:b', 'rca-updated', {})).toThrow(expect.objectContaining({ code: 'INVALID_ROOM' }));
+    expect(() => realtime.emitToTenant('acme', 'connected', {})).toThrow(expect.objectContaining({ code: 'INVALID_PAYLOAD' }));
+  });
+});

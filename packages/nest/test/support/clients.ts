@@ -1,0 +1,80 @@
+import type { ConnectedPayload } from '@tenantcast/protocol';
+import { io, type Socket, type SocketOptions, type ManagerOptions } from 'socket.io-client';
+
+/** A client socket that received its `connected` event. */
+export interface ConnectedClient {
+  socket: Socket;
+  connected: ConnectedPayload;
+}
+
+type ClientOptions = Partial<ManagerOptions & SocketOptions>;
+
+/** Connects a real socket.io-client and resolves once the server sent `connected`. */
+export function connectClient(baseUrl: string, namespace: string, token: string | undefined, options: ClientOptions = {}): Promise<ConnectedClient> {
+  const socket = io(`${baseUrl}${namespace}`, {
+    auth: token === undefined ? {} : { token },
+    transports: ['websocket'],
+    reconnection: false,
+    forceNew: true,
+    ...options,
+  });
+  return new Promise((resolve, reject) => {
+    socket.once('connected', (connected: ConnectedPayload) => resolve({ socket, connected }));
+    socket.once('connect_error', (error) => {
+      socket.close();
+      reject(error);
+    });
+  });
+}
+
+/** Connects and resolves with the `connect_error` the server answered with. */
+export async function expectConnectError(baseUrl: string, namespace: string, token: string | undefined, options: ClientOptions = {}): Promise<Error & { data?: { code?: string } }> {
+  try {
+    const { socket } = await connectClient(baseUrl, namespace, token, options);
+    socket.close();
+  } catch (error) {
+    return error as Error & { data?: { code?: string } };
+  }
+  throw new Error('expected the connection to be refused, but it was accepted');
+}
+
+/** Emits `event` with `payload` and resolves with the acknowledgement. */
+export function request<T = unknown>(socket: Socket, event: string, ...args: unknown[]): Promise<T> {
+  return socket.timeout(5_000).emitWithAck(event, ...args) as Promise<T>;
+}
+
+/** Resolves with the next `event` received by `socket`. */
+export function nextEvent<T = unknown>(socket: Socket, event: string, timeoutMs = 5_000): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no '${event}' within ${timeoutMs} ms`)), timeoutMs);
+    socket.once(event, (payload: T) => {
+      clearTimeout(timer);
+      resolve(payload);
+    });
+  });
+}
+
+/** Collects every `event` a socket receives, for asserting what did and did not arrive. */
+export function collect<T = unknown>(socket: Socket, event: string): T[] {
+  const received: T[] = [];
+  socket.on(event, (payload: T) => received.push(payload));
+  return received;
+}
+
+/**
+ * Proves a socket received nothing more: emits a round trip through the server after the
+ * events under test, so anything sent before it has arrived by the time the ack comes back.
+ */
+export async function flush(socket: Socket): Promise<void> {
+  await request(socket, 'leave', { kind: '__flush__', id: 'x' });
+}
+
+/** Polls `check` until it is true or `timeoutMs` passes. */
+export async function waitFor(check: () => boolean | Promise<boolean>, timeoutMs: number, what: string): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (await check()) return;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+}
