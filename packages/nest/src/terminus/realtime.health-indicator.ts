@@ -1,0 +1,43 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { HealthIndicatorService, type HealthIndicatorResult } from '@nestjs/terminus';
+import { RealtimeHealthService } from '../health/realtime-health.service';
+
+/** Options of {@link RealtimeHealthIndicator.isHealthy}. */
+export interface RealtimeHealthCheckOptions {
+  /**
+   * Report `down` when the presence store does not answer. Turn it off for liveness probes:
+   * realtime keeps delivering events while presence is degraded.
+   * @default true
+   */
+  presenceRequired?: boolean;
+}
+
+/**
+ * A `@nestjs/terminus` health indicator for apps that already use terminus. Provide it next to
+ * `TerminusModule` and `RealtimeModule`.
+ *
+ * @example
+ * ```ts
+ * @Get('health')
+ * @HealthCheck()
+ * check() {
+ *   return this.health.check([() => this.realtime.isHealthy('realtime')]);
+ * }
+ * ```
+ */
+@Injectable()
+export class RealtimeHealthIndicator {
+  constructor(
+    @Inject(HealthIndicatorService) private readonly indicators: HealthIndicatorService,
+    @Inject(RealtimeHealthService) private readonly health: RealtimeHealthService,
+  ) {}
+
+  /** Checks the gateway and the presence store under `key`. */
+  async isHealthy<const Key extends string>(key: Key, options: RealtimeHealthCheckOptions = {}): Promise<HealthIndicatorResult<Key>> {
+    const session = this.indicators.check(key);
+    const report = await this.health.check();
+    const details = { connections: report.connections, presence: report.presence };
+    const down = report.status === 'starting' || (report.status === 'degraded' && (options.presenceRequired ?? true));
+    return down ? session.down({ ...details, state: report.status }) : session.up({ ...details, state: report.status });
+  }
+}

@@ -1,0 +1,49 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+/** Versions below these have known CVEs (see RELIABILITY.md, "Dependency floors"). */
+const FLOORS: Array<[name: string, floor: string, resolvedFrom: string[]]> = [
+  ['socket.io', '4.8.3', []],
+  ['engine.io', '6.6.9', ['socket.io']],
+  ['ws', '8.21.0', ['socket.io', 'engine.io']],
+  ['socket.io-parser', '4.2.7', ['socket.io']],
+  ['socket.io-parser', '4.2.7', ['socket.io-client']],
+  ['ws', '8.21.0', ['socket.io-client', 'engine.io-client']],
+  ['jsonwebtoken', '9.0.0', ['@nestjs/jwt']],
+];
+
+/**
+ * Finds the copy of `name` that `from` would load, the way Node walks node_modules folders. Read
+ * from disk because some packages (engine.io) do not export their package.json.
+ */
+function packageDir(name: string, from: string): string {
+  for (let dir = from; ; dir = dirname(dir)) {
+    const candidate = join(dir, 'node_modules', name);
+    if (existsSync(join(candidate, 'package.json'))) return candidate;
+    if (dir === dirname(dir)) throw new Error(`${name} is not installed below ${from}`);
+  }
+}
+
+function installedVersion(name: string, chain: string[]): string {
+  let from = dirname(fileURLToPath(import.meta.url));
+  for (const parent of chain) from = packageDir(parent, from);
+  return (JSON.parse(readFileSync(join(packageDir(name, from), 'package.json'), 'utf8')) as { version: string }).version;
+}
+
+function atLeast(version: string, floor: string): boolean {
+  const a = version.split('.').map(Number);
+  const b = floor.split('.').map(Number);
+  for (let index = 0; index < 3; index += 1) {
+    if (a[index]! !== b[index]!) return a[index]! > b[index]!;
+  }
+  return true;
+}
+
+describe('supply-chain.version-floors', () => {
+  it.each(FLOORS.map(([name, floor, chain]) => [[...chain, name].join(' > '), name, floor, chain] as const))('%s is at or above its CVE floor', (_label, name, floor, chain) => {
+    const version = installedVersion(name, chain);
+    expect(atLeast(version, floor), `${name}@${version} is below ${floor}; raise it (root package.json overrides)`).toBe(true);
+  });
+});
