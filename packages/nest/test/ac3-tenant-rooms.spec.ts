@@ -1,20 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Socket } from 'socket.io-client';
 import type { Envelope, JoinAck } from '@tenantcast/protocol';
 import { RealtimeService } from '../src';
 import { startRealtimeApp, type TestApp } from './support/apps';
-import { collect, connectClient, flush, request } from './support/clients';
-import { tokenFor } from './support/tokens';
+import { ClientPool, collect, flush, request } from './support/clients';
 
 describe('AC3: tenant-scoped rooms (users only join their own tenant’s rooms)', () => {
   let server: TestApp;
   let realtime: RealtimeService;
-  const opened: Socket[] = [];
-  const connect = async (userId: string, tenantId: string) => {
-    const { socket } = await connectClient(server.url, '/rca', tokenFor(userId, tenantId));
-    opened.push(socket);
-    return socket;
-  };
+  const clients = new ClientPool(() => server.url);
+  const connect = (userId: string, tenantId: string) => clients.connect(userId, tenantId);
 
   beforeAll(async () => {
     server = await startRealtimeApp({
@@ -26,7 +20,7 @@ describe('AC3: tenant-scoped rooms (users only join their own tenant’s rooms)'
     realtime = server.app.get(RealtimeService);
   });
   afterAll(async () => {
-    for (const socket of opened) socket.close();
+    clients.closeAll();
     await server.close();
   });
 

@@ -1,10 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Socket } from 'socket.io-client';
 import type { PresenceChangePayload, PresenceSnapshotAck } from '@tenantcast/protocol';
 import { RealtimeService, type RealtimePresenceOption } from '../src';
 import { startRealtimeApp, type TestApp } from './support/apps';
 import { startChildNode } from './support/child-node';
-import { collect, connectClient, request, waitFor } from './support/clients';
+import { ClientPool, collect, connectClient, request, waitFor } from './support/clients';
 import { deleteKeys, REDIS_URL, requireRedis, uniquePrefix } from './support/redis';
 import { TEST_SECRET, tokenFor } from './support/tokens';
 
@@ -18,12 +17,8 @@ for (const [storeName, presence, prefix] of stores) {
   describe(`AC7: connected users tracked in the ${storeName} presence store`, () => {
     let server: TestApp;
     let realtime: RealtimeService;
-    const opened: Socket[] = [];
-    const connect = async (userId: string, tenantId: string) => {
-      const { socket } = await connectClient(server.url, '/rca', tokenFor(userId, tenantId));
-      opened.push(socket);
-      return socket;
-    };
+    const clients = new ClientPool(() => server.url);
+    const connect = (userId: string, tenantId: string) => clients.connect(userId, tenantId);
 
     beforeAll(async () => {
       if (prefix) await requireRedis();
@@ -31,7 +26,7 @@ for (const [storeName, presence, prefix] of stores) {
       realtime = server.app.get(RealtimeService);
     });
     afterAll(async () => {
-      for (const socket of opened) socket.close();
+      clients.closeAll();
       await server.close();
       if (prefix) await deleteKeys(prefix);
     });

@@ -1,5 +1,6 @@
 import type { ConnectedPayload } from '@tenantcast/protocol';
 import { io, type Socket, type SocketOptions, type ManagerOptions } from 'socket.io-client';
+import { tokenFor } from './tokens';
 
 /** A client socket that received its `connected` event. */
 export interface ConnectedClient {
@@ -77,4 +78,23 @@ export async function waitFor(check: () => boolean | Promise<boolean>, timeoutMs
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
   throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+}
+
+/** Connects sockets for a test file and closes every one of them afterwards. */
+export class ClientPool {
+  private readonly sockets: Socket[] = [];
+
+  constructor(private readonly baseUrl: () => string, private readonly namespace = '/rca') {}
+
+  /** Connects `userId` of `tenantId` with a fresh valid token. */
+  async connect(userId: string, tenantId: string): Promise<Socket> {
+    const { socket } = await connectClient(this.baseUrl(), this.namespace, tokenFor(userId, tenantId));
+    this.sockets.push(socket);
+    return socket;
+  }
+
+  /** Closes every socket this pool opened. */
+  closeAll(): void {
+    for (const socket of this.sockets.splice(0)) socket.close();
+  }
 }
