@@ -148,6 +148,22 @@ describe('AC3: tenant-scoped rooms (users only join their own tenant’s rooms)'
     expect(received[0]![0]!.metadata).toEqual({ tenantId: 'acme', userId: 'multi' });
   });
 
+  it('disconnectUser closes every tab of that user with session-ended, and nobody else’s', async () => {
+    const tab1 = await connect('revoked', 'acme');
+    const tab2 = await connect('revoked', 'acme');
+    const sameIdOtherTenant = await connect('revoked', 'globex');
+    const ended = [tab1, tab2].map((socket) => new Promise((resolve) => socket.once('session-ended', resolve)));
+    const closed = [tab1, tab2].map((socket) => new Promise((resolve) => socket.once('disconnect', resolve)));
+    realtime.disconnectUser('acme', 'revoked', 'Your access was revoked.');
+    expect(await Promise.all(ended)).toEqual([
+      { code: 'UNAUTHORIZED', message: 'Your access was revoked.' },
+      { code: 'UNAUTHORIZED', message: 'Your access was revoked.' },
+    ]);
+    expect(await Promise.all(closed)).toEqual(['io server disconnect', 'io server disconnect']);
+    await flush(sameIdOtherTenant);
+    expect(sameIdOtherTenant.connected).toBe(true);
+  });
+
   it('refuses to emit to an invalid tenant, user or room with INVALID_ROOM instead of a wildcard', () => {
     expect(() => realtime.emitToTenant('acme:*', 'announcement', {})).toThrow(expect.objectContaining({ code: 'INVALID_ROOM' }));
     expect(() => realtime.emitToUser('acme', '', 'notification', {})).toThrow(expect.objectContaining({ code: 'INVALID_ROOM' }));
