@@ -17,7 +17,9 @@ export interface RedisPresenceClient {
 export interface RedisPresenceOptions {
   /**
    * An ioredis client (or Cluster) owned by the application; the store never closes it.
-   * Either `client` or `url` is required.
+   * Either `client` or `url` is required. Create it with `enableOfflineQueue: false` and a small
+   * `maxRetriesPerRequest`, as the store does for a `url`: with the offline queue on, writes made
+   * during an outage are replayed late and can contradict the live sockets. Needs Redis 6.2+.
    */
   client?: RedisPresenceClient;
   /** A Redis URL; the store creates and closes its own ioredis client. */
@@ -28,8 +30,9 @@ export interface RedisPresenceOptions {
    */
   keyPrefix?: string;
   /**
-   * Milliseconds a connection stays counted after its process last refreshed it. A process that
-   * dies stops being counted within `ttlMs + sweepIntervalMs`.
+   * Milliseconds a connection stays counted after its process last refreshed it. Queries stop
+   * counting the connections of a process that died within `ttlMs`; their leave events follow
+   * within `ttlMs + sweepIntervalMs`.
    * @default 30000
    */
   ttlMs?: number;

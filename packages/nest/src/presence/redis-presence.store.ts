@@ -1,0 +1,322 @@
+import type { PresenceMember } from '@tenantcast/protocol';
+import { connectionRoomsKey, roomKey, roomMember, tenantIndexKey, tenantKeys, userKey } from './presence-keys';
+import * as lua from './presence-lua-scripts';
+import type {
+  AddConnectionResult,
+  ExpiredPresence,
+  JoinRoomResult,
+  LeaveRoomResult,
+  PresenceConnection,
+  PresenceRoomRef,
+  PresenceStore,
+  RemoveConnectionResult,
+} from './presence-store.interface';
+import { createRedisPresenceClient, type OwnedRedisPresenceClient } from './redis-presence-client.factory';
+import type { RedisPresenceClient, RedisPresenceOptions } from './redis-presence-options.interface';
+import { asInteger, asOnlineMembers, asRemoval, asRoomMembers, asStrings, asSweepBatch } from './redis-presence-replies';
+import { RedisScript } from './redis-script';
+
+const DEFAULT_KEY_PREFIX = 'tc:presence';
+const DEFAULT_TTL_MS = 30_000;
+/** `isHealthy()` answers `false` when a PING takes longer than this. */
+const HEALTH_TIMEOUT_MS = 1_000;
+/** Connections (or tenants) per script call, so one call never blocks Redis for long. */
+const BATCH_SIZE = 500;
+/** Tenants swept in parallel; their calls share the connection as one pipeline. */
+const SWEEP_CONCURRENCY = 32;
+
+const script = {
+  add: new RedisScript(lua.ADD_CONNECTION),
+  remove: new RedisScript(lua.REMOVE_CONNECTION),
+  join: new RedisScript(lua.JOIN_ROOM),
+  leave: new RedisScript(lua.LEAVE_ROOM),
+  refresh: new RedisScript(lua.REFRESH_CONNECTIONS),
+  sweep: new RedisScript(lua.SWEEP_EXPIRED),
+  online: new RedisScript(lua.ONLINE),
+  inRoom: new RedisScript(lua.IN_ROOM),
+  count: new RedisScript(lua.COUNT),
+  isOnline: new RedisScript(lua.IS_ONLINE),
+  register: new RedisScript(lua.REGISTER_TENANTS),
+  unregister: new RedisScript(lua.UNREGISTER_TENANT),
+  tenants: new RedisScript(lua.INDEXED_TENANTS),
+};
+
+/**
+ * Presence shared by many processes through Redis (ioredis 5, Redis 6.2 or later).
+ *
+ * Each connection is an entry with an expiry taken from Redis `TIME`. Every store instance
+ * refreshes the entries it added, all in one batch per tenant every `refreshIntervalMs`; the
+ * entries of a process that dies stop counting after `ttlMs`, and `sweepExpired()` (run every
+ * `sweepIntervalMs` by the module) deletes them and reports the departures once, cluster-wide.
+ * So a dead process's users leave within `ttlMs + sweepIntervalMs`.
+ *
+ * Every decision about a first or last connection is one Lua script (one round trip). Tenant
+ * keys carry a `{tenantId}` hash tag, so Redis Cluster works; the exception is the tenant index
+ * `<prefix>:tenants`, which lives in one slot and is written by its own commands.
+ *
+ * Round trips: connect 1 (two scripts sent back to back: the entry and the tenant's sweep-index
+ * registration), join, leave, disconnect and each query 1 (one script); refresh 1 per interval for
+ * all of the instance's connections (one script per tenant, pipelined).
+ */
+export class RedisPresenceStore implements PresenceStore {
+  /** Reported by health checks. */
+  readonly name = 'redis';
+  /** Milliseconds a connection counts after its last refresh. */
+  readonly ttlMs: number;
+  /** Milliseconds between this instance's batched refreshes. */
+  readonly refreshIntervalMs: number;
+  /** Milliseconds between sweeps the module should run; the store does not sweep on its own. */
+  readonly sweepIntervalMs: number;
+
+  private readonly keyPrefix: string;
+  private readonly client: Promise<RedisPresenceClient>;
+  private readonly ownedClient: Promise<OwnedRedisPresenceClient> | undefined;
+  /** tenantId → connectionId → userId of the connections this instance added and still holds. */
+  private readonly held = new Map<string, Map<string, string>>();
+  private refreshTimer: NodeJS.Timeout | undefined;
+  private refreshing: Promise<void> | undefined;
+  private closed = false;
+
+  constructor(options: RedisPresenceOptions) {
+    this.keyPrefix = options.keyPrefix ?? DEFAULT_KEY_PREFIX;
+    ({ ttlMs: this.ttlMs, refreshIntervalMs: this.refreshIntervalMs, sweepIntervalMs: this.sweepIntervalMs } = resolveTimers(options));
+    const source = clientSource(options);
+    if ('client' in source) {
+      this.client = Promise.resolve(source.client);
+    } else {
+      this.ownedClient = createRedisPresenceClient(source.url);
+      // Each caller sees the failure through its own await; this only keeps it from being
+      // reported as unhandled when nobody has called yet.
+      this.ownedClient.catch(() => undefined);
+      this.client = this.ownedClient;
+    }
+  }
+
+  async addConnection({ tenantId, userId, connectionId, meta }: PresenceConnection): Promise<AddConnectionResult> {
+    const client = await this.client;
+    const keys = tenantKeys(this.keyPrefix, tenantId);
+    try {
+      const [cameOnline] = await Promise.all([
+        script.add.run(
+          client,
+          [keys.connections, keys.expiries, keys.users, keys.profiles, userKey(keys, userId)],
+          [connectionId, userId, JSON.stringify(meta), this.ttlMs],
+        ),
+        script.register.run(client, [tenantIndexKey(this.keyPrefix)], [this.ttlMs, tenantId]),
+      ]);
+      return { cameOnline: asInteger(cameOnline) === 1 };
+    } finally {
+      // Held even when the reply failed: the write may have landed, and the next refresh
+      // either keeps it alive and indexed or finds it missing and lets it go.
+      this.hold(tenantId, connectionId, userId);
+    }
+  }
+
+  async removeConnection(tenantId: string, userId: string, connectionId: string): Promise<RemoveConnectionResult> {
+    // Released first, so that if the remove fails the entry still expires and is swept.
+    this.release(tenantId, connectionId);
+    const client = await this.client;
+    const keys = tenantKeys(this.keyPrefix, tenantId);
+    const reply = await script.remove.run(
+      client,
+      [keys.connections, keys.expiries, keys.users, keys.profiles],
+      [keys.base, connectionId, userId],
+    );
+    return asRemoval(reply);
+  }
+
+  async joinRoom(tenantId: string, userId: string, connectionId: string, room: PresenceRoomRef): Promise<JoinRoomResult> {
+    return { entered: (await this.runRoomScript(script.join, tenantId, userId, connectionId, room)) === 1 };
+  }
+
+  async leaveRoom(tenantId: string, userId: string, connectionId: string, room: PresenceRoomRef): Promise<LeaveRoomResult> {
+    return { left: (await this.runRoomScript(script.leave, tenantId, userId, connectionId, room)) === 1 };
+  }
+
+  async online(tenantId: string): Promise<PresenceMember[]> {
+    const keys = tenantKeys(this.keyPrefix, tenantId);
+    return asOnlineMembers(await script.online.run(await this.client, [keys.connections, keys.expiries, keys.profiles], [keys.base]));
+  }
+
+  async count(tenantId: string): Promise<number> {
+    return asInteger(await script.count.run(await this.client, [tenantKeys(this.keyPrefix, tenantId).users], []));
+  }
+
+  async isOnline(tenantId: string, userId: string): Promise<boolean> {
+    const reply = await script.isOnline.run(await this.client, [tenantKeys(this.keyPrefix, tenantId).users], [userId]);
+    return asInteger(reply) === 1;
+  }
+
+  async inRoom(tenantId: string, kind: string, id: string): Promise<PresenceMember[]> {
+    const keys = tenantKeys(this.keyPrefix, tenantId);
+    const reply = await script.inRoom.run(await this.client, [roomKey(keys, roomMember({ kind, id })), keys.expiries, keys.profiles], []);
+    return asRoomMembers(reply);
+  }
+
+  /**
+   * Deletes the expired connections of every tenant and reports each affected user once: the
+   * deletion and the report are one script, so of several processes sweeping at once only the
+   * one that deleted an entry reports it.
+   */
+  async sweepExpired(): Promise<ExpiredPresence[]> {
+    const client = await this.client;
+    const indexKey = tenantIndexKey(this.keyPrefix);
+    const tenants = asStrings(await script.tenants.run(client, [indexKey], []));
+    const expired: ExpiredPresence[] = [];
+    for (const group of chunk(tenants, SWEEP_CONCURRENCY)) {
+      const results = await Promise.all(group.map((tenantId) => this.sweepTenant(client, tenantId)));
+      for (const departures of results) expired.push(...departures);
+    }
+    return expired;
+  }
+
+  /**
+   * Extends the expiry of every connection this instance holds, one script call per tenant
+   * (per 500 connections), and keeps their tenants in the sweep index. The timer calls it every
+   * `refreshIntervalMs`; connections found deleted meanwhile (removed elsewhere or swept while
+   * this process stalled) are never re-created, only forgotten.
+   */
+  refresh(): Promise<void> {
+    this.refreshing ??= this.refreshHeld().finally(() => {
+      this.refreshing = undefined;
+    });
+    return this.refreshing;
+  }
+
+  async isHealthy(): Promise<boolean> {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error('Redis PING timed out')), HEALTH_TIMEOUT_MS);
+      timer.unref();
+    });
+    try {
+      return (await Promise.race([this.client.then((client) => client.ping()), timeout])) === 'PONG';
+    } catch {
+      return false;
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  /**
+   * Stops refreshing (waiting for a refresh in flight) and, if the store created its client from
+   * `url`, closes it. The entries of connections still held are left to expire and be swept, as
+   * for a process that stops.
+   */
+  async close(): Promise<void> {
+    this.closed = true;
+    clearInterval(this.refreshTimer);
+    this.refreshTimer = undefined;
+    this.held.clear();
+    // Nothing this store sends lands after close() resolves.
+    await this.refreshing?.catch(() => undefined);
+    const owned = await this.ownedClient?.catch(() => undefined);
+    await owned?.quit().catch(() => owned.disconnect());
+  }
+
+  private async runRoomScript(
+    roomScript: RedisScript,
+    tenantId: string,
+    userId: string,
+    connectionId: string,
+    room: PresenceRoomRef,
+  ): Promise<number> {
+    const keys = tenantKeys(this.keyPrefix, tenantId);
+    const member = roomMember(room);
+    const reply = await roomScript.run(
+      await this.client,
+      [keys.connections, userKey(keys, userId), connectionRoomsKey(keys, connectionId), roomKey(keys, member)],
+      [connectionId, userId, member],
+    );
+    return asInteger(reply);
+  }
+
+  private async sweepTenant(client: RedisPresenceClient, tenantId: string): Promise<ExpiredPresence[]> {
+    const keys = tenantKeys(this.keyPrefix, tenantId);
+    const expired: ExpiredPresence[] = [];
+    let batch;
+    do {
+      batch = asSweepBatch(
+        await script.sweep.run(client, [keys.connections, keys.expiries, keys.users, keys.profiles], [keys.base, BATCH_SIZE]),
+      );
+      for (const departure of batch.departures) expired.push({ tenantId, ...departure });
+    } while (batch.found === BATCH_SIZE);
+    if (batch.remaining === 0) await script.unregister.run(client, [tenantIndexKey(this.keyPrefix)], [tenantId]);
+    return expired;
+  }
+
+  private async refreshHeld(): Promise<void> {
+    if (this.held.size === 0) return;
+    const client = await this.client;
+    const calls = chunk([...this.held.keys()], BATCH_SIZE).map((tenants) =>
+      script.register.run(client, [tenantIndexKey(this.keyPrefix)], [this.ttlMs, ...tenants]),
+    );
+    for (const [tenantId, connections] of this.held) {
+      const keys = tenantKeys(this.keyPrefix, tenantId);
+      for (const batch of chunk([...connections], BATCH_SIZE)) {
+        const call = script.refresh
+          .run(client, [keys.expiries, keys.users], [keys.base, this.ttlMs, ...batch.flat()])
+          .then((missing) => asStrings(missing).forEach((connectionId) => this.release(tenantId, connectionId)));
+        calls.push(call);
+      }
+    }
+    await Promise.all(calls);
+  }
+
+  private hold(tenantId: string, connectionId: string, userId: string): void {
+    if (this.closed) return;
+    let connections = this.held.get(tenantId);
+    if (!connections) {
+      connections = new Map();
+      this.held.set(tenantId, connections);
+    }
+    connections.set(connectionId, userId);
+    if (!this.refreshTimer) {
+      // A failed refresh is retried on the next tick; meanwhile isHealthy() reports the outage.
+      this.refreshTimer = setInterval(() => void this.refresh().catch(() => undefined), this.refreshIntervalMs);
+      this.refreshTimer.unref();
+    }
+  }
+
+  private release(tenantId: string, connectionId: string): void {
+    const connections = this.held.get(tenantId);
+    if (connections?.delete(connectionId) && connections.size === 0) this.held.delete(tenantId);
+  }
+}
+
+interface PresenceTimers {
+  ttlMs: number;
+  refreshIntervalMs: number;
+  sweepIntervalMs: number;
+}
+
+function resolveTimers(options: RedisPresenceOptions): PresenceTimers {
+  const ttlMs = options.ttlMs ?? DEFAULT_TTL_MS;
+  const refreshIntervalMs = options.refreshIntervalMs ?? Math.max(1, Math.floor(ttlMs / 3));
+  const sweepIntervalMs = options.sweepIntervalMs ?? Math.max(1, Math.floor(ttlMs / 3));
+  if (!(ttlMs > 0 && Number.isFinite(ttlMs))) {
+    throw new Error(`RedisPresenceStore: ttlMs must be a positive number of milliseconds, got ${ttlMs}.`);
+  }
+  if (!(refreshIntervalMs > 0 && refreshIntervalMs < ttlMs)) {
+    throw new Error(
+      `RedisPresenceStore: refreshIntervalMs (${refreshIntervalMs}) must be positive and below ttlMs (${ttlMs}), ` +
+        'or live connections would expire between refreshes; about ttlMs / 3 is a good value.',
+    );
+  }
+  if (!(sweepIntervalMs > 0 && Number.isFinite(sweepIntervalMs))) {
+    throw new Error(`RedisPresenceStore: sweepIntervalMs must be a positive number of milliseconds, got ${sweepIntervalMs}.`);
+  }
+  return { ttlMs, refreshIntervalMs, sweepIntervalMs };
+}
+
+function clientSource({ client, url }: RedisPresenceOptions): { client: RedisPresenceClient } | { url: string } {
+  if (client && url === undefined) return { client };
+  if (url !== undefined && !client) return { url };
+  throw new Error('RedisPresenceStore needs exactly one of `client` (an ioredis client or Cluster) and `url` (a Redis URL).');
+}
+
+function chunk<T>(items: readonly T[], size: number): T[][] {
+  const chunks: T[][] = [];
+  for (let i = 0; i < items.length; i += size) chunks.push(items.slice(i, i + size));
+  return chunks;
+}
