@@ -122,4 +122,13 @@ describe('AC7: Redis presence across processes', () => {
     watcher.close();
     uOnA.close();
   });
+
+  it('removes a gracefully closed process’s connections at once, without waiting for the ttl', async () => {
+    const realtime = nodeA.app.get(RealtimeService);
+    const nodeC = await startRealtimeApp({ presence: { store: 'redis', url: REDIS_URL, keyPrefix: prefix, ttlMs: TTL_MS, sweepIntervalMs: SWEEP_MS } });
+    await connectClient(nodeC.url, '/rca', tokenFor('graceful', 'acme'));
+    expect(await realtime.presence.isOnline('acme', 'graceful')).toBe(true);
+    await nodeC.close();
+    expect(await realtime.presence.isOnline('acme', 'graceful')).toBe(false);
+  });
 });
