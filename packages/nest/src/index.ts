@@ -12,6 +12,8 @@ export type {
 } from './realtime-options.interface';
 export { RealtimeService } from './realtime.service';
 export type { PresenceQueries } from './realtime.service';
+export { RealtimeAuthService } from './auth/realtime-auth.service';
+export type { AuthenticatedToken } from './auth/token-authenticator';
 export { RealtimeGateway } from './gateway/realtime-gateway.decorator';
 export type { RealtimeSocket, RealtimeSocketData, RealtimeNamespace } from './realtime-socket';
 export { PRESENCE_STORE, getPresenceStoreToken } from './realtime.constants';

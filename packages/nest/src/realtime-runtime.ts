@@ -1,7 +1,7 @@
 import { Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { createJwtHandshakeMiddleware } from './auth/jwt-handshake.middleware';
 import { TokenExpiryScheduler } from './auth/token-expiry.scheduler';
-import { TokenVerifier } from './auth/token-verifier';
+import { TokenAuthenticator } from './auth/token-authenticator';
 import { ConnectionHandler } from './gateway/connection-handler';
 import { NamespaceHost } from './gateway/namespace-host';
 import { PresenceTracker } from './presence/presence-tracker';
@@ -22,8 +22,9 @@ export class RealtimeRuntime implements OnApplicationShutdown {
   readonly tracker: PresenceTracker;
   /** Joins and leaves resource rooms. */
   readonly membership: RoomMembership;
+  /** Verifies tokens and maps them to users. */
+  readonly authenticator: TokenAuthenticator;
   private readonly expiry: TokenExpiryScheduler;
-  private readonly verifier: TokenVerifier;
   private readonly logger = new Logger(LOGGER_CONTEXT);
 
   constructor(
@@ -32,7 +33,7 @@ export class RealtimeRuntime implements OnApplicationShutdown {
     private readonly ownsStore: boolean,
     private readonly sweepIntervalMs: number | undefined,
   ) {
-    this.verifier = new TokenVerifier(options.auth);
+    this.authenticator = new TokenAuthenticator(options.auth);
     this.expiry = new TokenExpiryScheduler(options.auth.expiryWarningMs);
     this.tracker = new PresenceTracker(store, this.host, options.presenceMeta, this.logger);
     this.membership = new RoomMembership(options.rooms, this.tracker, this.logger);
@@ -41,10 +42,10 @@ export class RealtimeRuntime implements OnApplicationShutdown {
   /** Installs authentication and the connection handler on the namespace; called by the gateway. */
   attach(namespace: RealtimeNamespace): void {
     this.warnOnForeignServerOptions(namespace);
-    namespace.use(createJwtHandshakeMiddleware(this.verifier, this.options.auth, this.logger));
+    namespace.use(createJwtHandshakeMiddleware(this.authenticator, this.options.auth, this.logger));
     const handler = new ConnectionHandler({
       options: this.options,
-      verifier: this.verifier,
+      authenticator: this.authenticator,
       expiry: this.expiry,
       tracker: this.tracker,
       membership: this.membership,

@@ -1,5 +1,6 @@
 import { Module, type DynamicModule, type Provider } from '@nestjs/common';
 import { DiscoveryModule, DiscoveryService } from '@nestjs/core';
+import { RealtimeAuthService } from './auth/realtime-auth.service';
 import { applyGatewayMetadata } from './gateway/apply-gateway-metadata';
 import { createGatewayClass } from './gateway/realtime.gateway';
 import { HealthRouteRegistrar } from './health/health-route.registrar';
@@ -76,6 +77,7 @@ function withRealtimeProviders(definition: DynamicModule): DynamicModule {
     },
     Gateway,
     RealtimeService,
+    RealtimeAuthService,
     RealtimeHealthService,
     HealthRouteRegistrar,
   ];
@@ -83,6 +85,6 @@ function withRealtimeProviders(definition: DynamicModule): DynamicModule {
     ...definition,
     imports: [...(definition.imports ?? []), DiscoveryModule],
     providers: [...(definition.providers ?? []), ...providers],
-    exports: [...(definition.exports ?? []), RealtimeService, RealtimeHealthService, PRESENCE_STORE],
+    exports: [...(definition.exports ?? []), RealtimeService, RealtimeAuthService, RealtimeHealthService, PRESENCE_STORE],
   };
 }

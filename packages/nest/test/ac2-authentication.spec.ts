@@ -1,7 +1,7 @@
 import { Logger, type LoggerService } from '@nestjs/common';
 import { ConnectedSocket, type OnGatewayConnection } from '@nestjs/websockets';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { RealtimeGateway, type RealtimeSocket } from '../src';
+import { RealtimeAuthService, RealtimeGateway, type RealtimeSocket } from '../src';
 import { startRealtimeApp, type TestApp } from './support/apps';
 import { connectClient, expectConnectError, request } from './support/clients';
 import { signToken, TEST_SECRET, tokenFor } from './support/tokens';
@@ -135,5 +135,17 @@ describe('AC2: WebSocket authentication using JWT tokens', () => {
       }
       expect(logger.lines.filter((line) => line.includes(token))).toEqual([]);
     }
+  });
+
+  it('RealtimeAuthService verifies tokens for HTTP routes with exactly the handshake’s rules', async () => {
+    const auth = server.app.get(RealtimeAuthService);
+    const token = tokenFor('http-user', 'acme');
+    await expect(auth.verify(token)).resolves.toEqual({
+      user: { userId: 'http-user', tenantId: 'acme', role: 'engineer', email: 'http-user@acme.example' },
+      expiresAt: expect.any(Number),
+    });
+    await expect(auth.verify(signToken({ sub: 'u1', tenantId: 'acme', exp: now() - 60 }))).rejects.toMatchObject({ message: 'Unauthorized', data: { code: 'TOKEN_EXPIRED' } });
+    await expect(auth.verify(signToken({ sub: 'u1', tenantId: 'a:b' }))).rejects.toMatchObject({ data: { code: 'UNAUTHORIZED' } });
+    await expect(auth.verify(signToken({ sub: 'u1', tenantId: 'acme' }, { expiresInSeconds: null }))).rejects.toMatchObject({ data: { code: 'UNAUTHORIZED' } });
   });
 });

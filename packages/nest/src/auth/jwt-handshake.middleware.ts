@@ -4,9 +4,8 @@ import type { ExtendedError } from 'socket.io';
 import { HandshakeError } from '../errors/handshake.error';
 import type { RealtimeSocket } from '../realtime-socket';
 import type { ResolvedRealtimeOptions } from '../resolve-realtime-options';
-import { mapClaimsToUser } from './claims-mapping';
+import type { TokenAuthenticator } from './token-authenticator';
 import { extractToken, redactToken } from './token-extraction';
-import type { TokenVerifier } from './token-verifier';
 
 /**
  * Socket.IO namespace middleware that authenticates every connection before any gateway sees
@@ -14,14 +13,14 @@ import type { TokenVerifier } from './token-verifier';
  * client gets a `connect_error` with message `Unauthorized` and `data.code`.
  */
 export function createJwtHandshakeMiddleware(
-  verifier: TokenVerifier,
+  authenticator: TokenAuthenticator,
   auth: ResolvedRealtimeOptions['auth'],
   logger: Logger,
 ): (socket: RealtimeSocket, next: (error?: ExtendedError) => void) => void {
   return (socket, next) => {
     const token = extractToken(socket.handshake, auth.allowQueryToken);
     redactToken(socket.handshake);
-    authenticate(socket, token, verifier, auth).then(
+    authenticate(socket, token, authenticator).then(
       () => next(),
       (error: unknown) => {
         const refusal = error instanceof HandshakeError ? error : new HandshakeError(ErrorCode.Unauthorized, 'claims mapping failed');
@@ -33,16 +32,11 @@ export function createJwtHandshakeMiddleware(
   };
 }
 
-async function authenticate(
-  socket: RealtimeSocket,
-  token: string | undefined,
-  verifier: TokenVerifier,
-  auth: ResolvedRealtimeOptions['auth'],
-): Promise<void> {
+async function authenticate(socket: RealtimeSocket, token: string | undefined, authenticator: TokenAuthenticator): Promise<void> {
   if (token === undefined) throw new HandshakeError(ErrorCode.Unauthorized, 'no token in auth.token or Authorization header');
-  const claims = await verifier.verify(token);
-  socket.data.user = await mapClaimsToUser(claims, auth.mapClaims);
-  socket.data.tokenExpiresAt = claims.exp * 1000;
+  const { user, expiresAt } = await authenticator.authenticate(token);
+  socket.data.user = user;
+  socket.data.tokenExpiresAt = expiresAt;
 }
 
 function describe(error: unknown): string {

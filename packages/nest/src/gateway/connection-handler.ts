@@ -10,9 +10,8 @@ import {
   type PresenceSnapshotAck,
   type RefreshTokenAck,
 } from '@tenantcast/protocol';
-import { mapClaimsToUser } from '../auth/claims-mapping';
 import type { TokenExpiryScheduler } from '../auth/token-expiry.scheduler';
-import type { TokenVerifier } from '../auth/token-verifier';
+import type { TokenAuthenticator } from '../auth/token-authenticator';
 import { HandshakeError } from '../errors/handshake.error';
 import { RealtimeError } from '../errors/realtime.error';
 import type { PresenceStore } from '../presence/presence-store.interface';
@@ -25,7 +24,7 @@ import { ackHandler } from './ack-handler';
 /** Everything the connection handler works with; built once per module. */
 export interface ConnectionHandlerDeps {
   options: ResolvedRealtimeOptions;
-  verifier: TokenVerifier;
+  authenticator: TokenAuthenticator;
   expiry: TokenExpiryScheduler;
   tracker: PresenceTracker;
   membership: RoomMembership;
@@ -95,16 +94,15 @@ export class ConnectionHandler {
     if (typeof token !== 'string' || token.length === 0) {
       throw new RealtimeError(ErrorCode.InvalidPayload, "refresh-token expects { token: string }.");
     }
-    const { verifier, options, expiry, logger } = this.deps;
+    const { authenticator, expiry, logger } = this.deps;
     const current = socket.data.user;
     try {
-      const claims = await verifier.verify(token);
-      const next = await mapClaimsToUser(claims, options.auth.mapClaims);
-      if (next.userId !== current.userId || next.tenantId !== current.tenantId) {
+      const { user, expiresAt } = await authenticator.authenticate(token);
+      if (user.userId !== current.userId || user.tenantId !== current.tenantId) {
         throw new HandshakeError(ErrorCode.Unauthorized, 'refreshed token is for another user or tenant');
       }
-      socket.data.user = next;
-      socket.data.tokenExpiresAt = claims.exp * 1000;
+      socket.data.user = user;
+      socket.data.tokenExpiresAt = expiresAt;
     } catch (error) {
       const refusal = error instanceof HandshakeError ? error : new HandshakeError(ErrorCode.Unauthorized, 'claims mapping failed');
       logger.warn(`Refused token refresh code=${refusal.data.code} tenant=${current.tenantId} user=${current.userId} socket=${socket.id} reason=${refusal.reason}`);
