@@ -1,0 +1,55 @@
+import type { AppEnv } from './config/env.validation';
+
+/** Where the example ended up listening. */
+export interface ListeningAt {
+  /** The HTTP port, as bound (PORT=0 picks one). */
+  httpPort: number;
+}
+
+const DEMO_USER = { userId: 'alice', tenantId: 'acme', role: 'engineer', email: 'alice@acme.example' };
+
+/**
+ * The friendly start-up text: where to connect, how to get a token, and commands to paste that
+ * show a realtime update end to end.
+ */
+export function startupBanner(env: AppEnv, { httpPort }: ListeningAt): string {
+  const httpUrl = `http://localhost:${httpPort}`;
+  const socketUrl = `http://localhost:${env.websocketPort ?? httpPort}${env.websocketNamespace}`;
+  const presence = env.redisUrl === undefined ? 'in memory' : 'in Redis';
+  const lines = [
+    '',
+    'Tenantcast RCA example is running',
+    `  HTTP API    ${httpUrl}`,
+    `  Socket.IO   ${socketUrl}  (namespace ${env.websocketNamespace}, ping every ${env.websocketPingInterval} ms, timeout ${env.websocketPingTimeout} ms)`,
+    `  Presence    ${presence}; GET ${httpUrl}/presence with a token`,
+    `  Health      ${httpUrl}/realtime/health`,
+    '',
+    ...(env.demoAuth ? demoSteps(httpUrl, socketUrl) : tokenHelp()),
+    '',
+  ];
+  return `${lines.join('\n')}\n`;
+}
+
+function demoSteps(httpUrl: string, socketUrl: string): string[] {
+  const client = [
+    `const s = require('socket.io-client').io('${socketUrl}', { auth: { token: process.env.TOKEN } });`,
+    `s.on('connect_error', (e) => console.log('refused:', e.message, e.data));`,
+    `s.on('connected', ({ user }) => s.emit('join-rca', '42', (ack) => console.log('connected as', user.userId, 'join-rca 42:', JSON.stringify(ack))));`,
+    `s.onAny((event, payload) => console.log(event, JSON.stringify(payload)));`,
+  ].join(' ');
+  return [
+    'Get a token (DEMO_AUTH is on):',
+    `  export TOKEN=$(curl -s -X POST ${httpUrl}/auth/dev-token -H 'Content-Type: application/json' -d '${JSON.stringify(DEMO_USER)}' | node -pe 'JSON.parse(require("fs").readFileSync(0, "utf8")).token')`,
+    'Connect a client and join RCA 42 (from the repository root, in the same shell):',
+    `  node -e "${client}"`,
+    'Post an update to RCA 42 (another shell with the same TOKEN):',
+    `  curl -s -X POST ${httpUrl}/rcas/42/updates -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' -d '{"status":"investigating"}'`,
+  ];
+}
+
+function tokenHelp(): string[] {
+  return [
+    'Tokens: HS256 JWTs signed with JWT_SECRET, with claims sub, tenantId, role, email and exp',
+    '(role "viewer" also takes rcaIds). Set DEMO_AUTH=true to get tokens from POST /auth/dev-token.',
+  ];
+}
