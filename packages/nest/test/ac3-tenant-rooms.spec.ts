@@ -13,7 +13,13 @@ describe('AC3: tenant-scoped rooms (users only join their own tenant’s rooms)'
   beforeAll(async () => {
     server = await startRealtimeApp({
       rooms: {
-        rca: { authorize: (user, id) => !(user.userId === 'outsider' && id === 'secret') },
+        rca: {
+          authorize: async (user, id) => {
+            // A slow authorization backend, to prove requests of one socket apply in order.
+            if (id === 'slow') await new Promise((resolve) => setTimeout(resolve, 100));
+            return !(user.userId === 'outsider' && id === 'secret');
+          },
+        },
         plant: { authorize: () => { throw new Error('authorization backend is down'); } },
       },
     });
@@ -66,6 +72,19 @@ describe('AC3: tenant-scoped rooms (users only join their own tenant’s rooms)'
     realtime.emitToRoom('acme', 'rca', 'secret', 'rca-updated', { status: 'classified' });
     await flush(outsider);
     expect(received).toEqual([]);
+  });
+
+  it('applies a leave sent while the join still waits for authorize after that join, leaving no ghost member', async () => {
+    const socket = await connect('hasty', 'acme');
+    const [joined, left] = await Promise.all([
+      request<JoinAck>(socket, 'join', { kind: 'rca', id: 'slow' }),
+      request<{ ok: boolean }>(socket, 'leave', { kind: 'rca', id: 'slow' }),
+    ]);
+    expect(joined.ok).toBe(true);
+    expect(left.ok).toBe(true);
+    const [serverSocket] = await realtime.namespace.in('tenant:acme:user:hasty').fetchSockets();
+    expect(serverSocket?.rooms.has('tenant:acme:rca:slow')).toBe(false);
+    expect(await realtime.presence.inRoom('acme', 'rca', 'slow')).toEqual([]);
   });
 
   it('treats an authorize hook that throws as a refusal', async () => {

@@ -10,8 +10,13 @@ import { authorizeRoom, resolveRoomTarget } from './room-access';
  * Joins and leaves resource rooms for a socket: validates the request, builds the room in the
  * user's own tenant, runs the kind's `authorize` hook, updates presence and tells the room.
  * A refusal leaves `socket.rooms` as it was and is returned as an acknowledgement, never thrown.
+ *
+ * The requests of one socket run one after another, in arrival order: a `leave` sent while a
+ * `join` still waits for `authorize` must apply after it, or the join would leave a ghost member.
  */
 export class RoomMembership {
+  private readonly queues = new Map<string, Promise<unknown>>();
+
   constructor(
     private readonly rooms: ReadonlyMap<string, RoomKindOptions>,
     private readonly presence: PresenceTracker,
@@ -19,7 +24,29 @@ export class RoomMembership {
   ) {}
 
   /** Joins `socket` to resource `kind`/`id` of its tenant. */
-  async join(socket: RealtimeSocket, kind: unknown, id: unknown): Promise<JoinAck> {
+  join(socket: RealtimeSocket, kind: unknown, id: unknown): Promise<JoinAck> {
+    return this.inOrder(socket.id, () => this.joinNow(socket, kind, id));
+  }
+
+  /** Removes `socket` from resource `kind`/`id` of its tenant; leaving a room not joined is fine. */
+  leave(socket: RealtimeSocket, kind: unknown, id: unknown): Promise<LeaveAck> {
+    return this.inOrder(socket.id, () => this.leaveNow(socket, kind, id));
+  }
+
+  private inOrder<T>(socketId: string, run: () => Promise<T>): Promise<T> {
+    const result = (this.queues.get(socketId) ?? Promise.resolve()).then(run);
+    const settled = result.then(
+      () => undefined,
+      () => undefined,
+    );
+    this.queues.set(socketId, settled);
+    void settled.then(() => {
+      if (this.queues.get(socketId) === settled) this.queues.delete(socketId);
+    });
+    return result;
+  }
+
+  private async joinNow(socket: RealtimeSocket, kind: unknown, id: unknown): Promise<JoinAck> {
     const { user } = socket.data;
     try {
       const target = resolveRoomTarget(this.rooms, socket, kind, id);
@@ -42,8 +69,7 @@ export class RoomMembership {
     }
   }
 
-  /** Removes `socket` from resource `kind`/`id` of its tenant; leaving a room not joined is fine. */
-  async leave(socket: RealtimeSocket, kind: unknown, id: unknown): Promise<LeaveAck> {
+  private async leaveNow(socket: RealtimeSocket, kind: unknown, id: unknown): Promise<LeaveAck> {
     const { user } = socket.data;
     try {
       const target = resolveRoomTarget(this.rooms, socket, kind, id);
