@@ -1,0 +1,84 @@
+import type { ClientEvent, Envelope, ErrorAck, SystemEventName, SystemServerEvents } from '@tenantcast/protocol';
+
+/** Event names socket.io-client reserves on every socket. */
+export type ReservedSocketEvent = 'connect' | 'connect_error' | 'disconnect' | 'disconnecting' | 'newListener' | 'removeListener';
+
+/** The empty event map: no application events. */
+export type NoEvents = Record<never, never>;
+
+/**
+ * Constraint on an application's server event map (event name → data): any object type whose
+ * keys are neither Tenantcast's system event names nor socket.io's reserved ones.
+ *
+ * @example
+ * interface ServerEvents {
+ *   'rca-updated': { rcaId: string; status: 'open' | 'closed' };
+ * }
+ */
+export type ServerEventsShape<S> = { [K in keyof S]: K extends SystemEventName | ReservedSocketEvent ? never : unknown };
+
+/**
+ * Constraint on an application's client event map (event name → {@link ClientEvent}), whose keys
+ * are neither Tenantcast's system event names nor socket.io's reserved ones.
+ *
+ * @example
+ * interface ClientEvents {
+ *   typing: ClientEvent<{ rcaId: string }>;
+ *   'add-comment': ClientEvent<{ rcaId: string; text: string }, { ok: true; id: string } | ErrorAck>;
+ * }
+ */
+export type ClientEventsShape<C> = {
+  [K in keyof C]: K extends SystemEventName | ReservedSocketEvent ? never : ClientEvent<unknown, unknown>;
+};
+
+/** Events the client can listen to: the application's server events and the system events. */
+export type ListenEventName<S> = (keyof S & string) | keyof SystemServerEvents;
+
+/**
+ * The handler of event `K`: application events receive their {@link Envelope}, system events
+ * their payload.
+ */
+export type EventHandler<S, K extends ListenEventName<S>> = K extends keyof SystemServerEvents
+  ? (payload: SystemServerEvents[K]) => void
+  : K extends keyof S & string
+    ? (envelope: Envelope<S[K], K>) => void
+    : never;
+
+/** The payload type of client event `K`. */
+export type PayloadOf<C, K extends keyof C> = C[K] extends ClientEvent<infer P, unknown> ? P : never;
+
+/** The acknowledgement type of client event `K`. */
+export type AckOf<C, K extends keyof C> = C[K] extends ClientEvent<unknown, infer A> ? A : never;
+
+/** Client events sent without acknowledgement (`ClientEvent<P>`): use `emit`. */
+export type EmitEventName<C> = {
+  [K in keyof C & string]: [AckOf<C, K>] extends [void] ? K : never;
+}[keyof C & string];
+
+/** Client events the server acknowledges (`ClientEvent<P, Ack>`): use `request`. */
+export type RequestEventName<C> = {
+  [K in keyof C & string]: [AckOf<C, K>] extends [void] ? never : K;
+}[keyof C & string];
+
+/** The arguments after the event name of `emit`: the payload, or nothing for `ClientEvent<void>`. */
+export type EmitArgs<P> = [P] extends [void] ? [] : [payload: P];
+
+/** Options of one `request`. */
+export interface RequestOptions {
+  /**
+   * Milliseconds to wait for the acknowledgement before rejecting with `TIMEOUT`.
+   * @default the client's `requestTimeoutMs` (10000)
+   */
+  timeout?: number;
+}
+
+/** The arguments after the event name of `request`: the payload (if any), then options. */
+export type RequestArgs<P> = [P] extends [void]
+  ? [payload?: undefined, options?: RequestOptions]
+  : [payload: P, options?: RequestOptions];
+
+/**
+ * What `request` resolves with: the acknowledgement without its refusal branch, since a refused
+ * acknowledgement (`{ ok: false, error }`) rejects the promise instead.
+ */
+export type RequestResult<A> = Exclude<A, ErrorAck>;

@@ -1,0 +1,123 @@
+import { SystemEvent, type PresenceChangePayload, type PresenceMember, type PresenceSnapshotAck } from '@tenantcast/protocol';
+import { mapStore, type ExternalStore } from './external-store';
+import { withMember, withoutMember } from './members';
+import { RealtimeClientError } from './realtime-client-error';
+import type { RoomRef, RoomState } from './room-registry';
+import { SharedSubscription, type SubscriptionState } from './shared-subscription';
+
+/** Whose presence to follow: the whole tenant, or one room (which joins that room). */
+export type PresenceScope = 'tenant' | { readonly kind: string; readonly id: string };
+
+/** Who is online in a scope; what `usePresence` returns. */
+export interface PresenceState {
+  /** `subscribing` until the server's first list arrives (again, after each reconnect). */
+  readonly status: 'subscribing' | 'subscribed' | 'error';
+  /** The users online: the server's list, then kept current by the server's join/leave events. */
+  readonly members: readonly PresenceMember[];
+  /** Why subscribing failed, when `status` is `error`. */
+  readonly error?: RealtimeClientError;
+}
+
+/**
+ * A reference to a presence subscription, taken at once by `client.presence(scope)`. The server
+ * sends the list once, then only changes; the subscription ends with the last reference.
+ *
+ * @example
+ * const online = client.presence('tenant');
+ * online.subscribe(() => console.log(online.getSnapshot().members.map((m) => m.userId)));
+ * // later
+ * await online.release();
+ */
+export interface PresenceRef extends ExternalStore<PresenceState> {
+  /** Drops this reference. Calling it again does nothing. */
+  release(): Promise<void>;
+}
+
+/** @internal */
+export interface TenantPresenceDeps {
+  request(event: string): Promise<unknown>;
+  isConnected(): boolean;
+  reportError(error: RealtimeClientError): void;
+}
+
+const PRESENCE_STATUS = { pending: 'subscribing', active: 'subscribed', error: 'error' } as const;
+
+/** @internal The tenant's presence, one server subscription shared by all references. */
+export class TenantPresence {
+  private readonly subscription: SharedSubscription;
+  private readonly view: ExternalStore<PresenceState>;
+
+  constructor(deps: TenantPresenceDeps) {
+    const { request, isConnected, reportError } = deps;
+    this.subscription = new SharedSubscription({
+      isConnected,
+      open: async () => {
+        const ack = (await request(SystemEvent.PresenceSubscribe)) as Extract<PresenceSnapshotAck, { ok: true }>;
+        return { members: ack.members };
+      },
+      close: async () => {
+        await request(SystemEvent.PresenceUnsubscribe);
+      },
+      reportReopenFailure: (error) =>
+        reportError(new RealtimeClientError(error.code, `Re-subscribing to presence after reconnecting failed: ${error.message}`, { cause: error })),
+      reportCloseFailure: (error) =>
+        reportError(new RealtimeClientError(error.code, `Unsubscribing from presence failed: ${error.message}`, { cause: error })),
+      onDisposed: () => undefined,
+    });
+    this.view = mapStore(this.subscription.state, toPresenceState);
+  }
+
+  /** Takes a reference, subscribing if it is the first. */
+  acquire(): PresenceRef {
+    this.subscription.retain();
+    return withRelease(this.view, () => this.subscription.release());
+  }
+
+  /** The connection is authenticated (again). */
+  connected(): void {
+    this.subscription.connected();
+  }
+
+  /** The connection dropped. */
+  disconnected(): void {
+    this.subscription.disconnected();
+  }
+
+  /** `presence-online` from the server. */
+  online(payload: PresenceChangePayload): void {
+    this.subscription.update((members) => withMember(members, payload));
+  }
+
+  /** `presence-offline` from the server. */
+  offline(payload: PresenceChangePayload): void {
+    this.subscription.update((members) => withoutMember(members, payload.userId));
+  }
+}
+
+/** @internal The presence of one room, read from a room reference. */
+export function roomPresence(room: RoomRef): PresenceRef {
+  return withRelease(mapStore(room, roomToPresenceState), () => room.release());
+}
+
+function withRelease(view: ExternalStore<PresenceState>, release: () => Promise<void>): PresenceRef {
+  let released = false;
+  return {
+    subscribe: view.subscribe,
+    getSnapshot: view.getSnapshot,
+    release: () => {
+      if (released) return Promise.resolve();
+      released = true;
+      return release();
+    },
+  };
+}
+
+function toPresenceState(state: SubscriptionState): PresenceState {
+  return Object.freeze({ status: PRESENCE_STATUS[state.phase], members: state.members, error: state.error });
+}
+
+const ROOM_TO_PRESENCE = { joining: 'subscribing', joined: 'subscribed', error: 'error' } as const;
+
+function roomToPresenceState(state: RoomState): PresenceState {
+  return Object.freeze({ status: ROOM_TO_PRESENCE[state.status], members: state.members, error: state.error });
+}

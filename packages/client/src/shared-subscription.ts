@@ -1,0 +1,157 @@
+import { ErrorCode, type PresenceMember } from '@tenantcast/protocol';
+import { createStore, type ExternalStore, type WritableStore } from './external-store';
+import { RealtimeClientError } from './realtime-client-error';
+
+/** @internal The state of one server-side subscription (a room membership, tenant presence). */
+export interface SubscriptionState {
+  readonly phase: 'pending' | 'active' | 'error';
+  readonly members: readonly PresenceMember[];
+  readonly error?: RealtimeClientError;
+  /** The full room name, once the server acknowledged a join. */
+  readonly room?: string;
+}
+
+/** @internal What the server answered to an open request. */
+export interface OpenResult {
+  members: PresenceMember[];
+  room?: string;
+}
+
+/** @internal */
+export interface SharedSubscriptionDeps {
+  /** Asks the server to start (join, subscribe); rejects with a RealtimeClientError. */
+  open(): Promise<OpenResult>;
+  /** Asks the server to stop (leave, unsubscribe). */
+  close(): Promise<void>;
+  /** Whether the connection is up and authenticated. */
+  isConnected(): boolean;
+  /** Reports a failed re-open after a reconnect (nobody awaits it). */
+  reportReopenFailure(error: RealtimeClientError): void;
+  /** Reports a failed close; the subscription is gone from the client either way. */
+  reportCloseFailure(error: RealtimeClientError): void;
+  /** Called once the last reference is released and the server was told; the owner forgets it. */
+  onDisposed(): void;
+}
+
+const PENDING: SubscriptionState = /* @__PURE__ */ Object.freeze({ phase: 'pending', members: Object.freeze([]) });
+
+/**
+ * @internal A server-side subscription shared by reference count: the first `retain()` opens it
+ * (once connected), the last `release()` closes it. A release followed by a retain in the same
+ * tick (React StrictMode, a route that unmounts and remounts a component) keeps it open.
+ * Opens and closes run one after another, so the server never sees a leave overtake a join. After
+ * every reconnect it is opened again; failures are kept in the state, not thrown.
+ */
+export class SharedSubscription {
+  readonly store: WritableStore<SubscriptionState> = createStore(PENDING);
+  private refs = 0;
+  /** Bumped whenever earlier answers stop mattering (disconnect, close, a newer open). */
+  private generation = 0;
+  /** Whether the server has been asked to open (and not to close since). */
+  private opened = false;
+  private queue: Promise<void> = Promise.resolve();
+  /** Whether an open succeeded since the first reference; later failures are re-open failures. */
+  private hasBeenActive = false;
+
+  constructor(private readonly deps: SharedSubscriptionDeps) {}
+
+  /** The state, read-only. */
+  get state(): ExternalStore<SubscriptionState> {
+    return this.store;
+  }
+
+  /** Takes a reference; opens the subscription if it is the first and the client is connected. */
+  retain(): void {
+    this.refs += 1;
+    if (!this.opened && this.deps.isConnected()) this.open();
+  }
+
+  /** Drops a reference; the last one closes the subscription after the current tick. */
+  release(): Promise<void> {
+    this.refs -= 1;
+    if (this.refs > 0) return Promise.resolve();
+    return new Promise<void>((resolve) => {
+      queueMicrotask(() => {
+        if (this.refs > 0) resolve();
+        else this.dispose().then(resolve, resolve);
+      });
+    });
+  }
+
+  /** The connection is authenticated (again): open if anyone holds a reference. */
+  connected(): void {
+    if (this.refs > 0 && !this.opened) this.open();
+  }
+
+  /** The connection dropped: the server forgot the subscription; keep the members until re-opened. */
+  disconnected(): void {
+    this.generation += 1;
+    this.opened = false;
+    const current = this.store.getSnapshot();
+    if (current.phase !== 'pending') this.store.set({ phase: 'pending', members: current.members, room: current.room });
+  }
+
+  /** Applies a change pushed by the server, while the subscription is active. */
+  update(change: (members: readonly PresenceMember[]) => readonly PresenceMember[]): void {
+    const current = this.store.getSnapshot();
+    if (current.phase !== 'active') return;
+    const members = change(current.members);
+    if (members !== current.members) this.store.set({ ...current, members: Object.freeze(members) });
+  }
+
+  private open(): void {
+    const generation = ++this.generation;
+    this.opened = true;
+    const current = this.store.getSnapshot();
+    if (current.phase !== 'pending') this.store.set({ phase: 'pending', members: current.members, room: current.room });
+    this.enqueue(async () => {
+      if (generation !== this.generation) return;
+      try {
+        const result = await this.deps.open();
+        if (generation !== this.generation) return;
+        this.hasBeenActive = true;
+        this.store.set({ phase: 'active', members: Object.freeze([...result.members]), room: result.room });
+      } catch (thrown) {
+        if (generation !== this.generation) return;
+        const error = RealtimeClientError.from(thrown);
+        // A drop during the request is not a failure: the next `connected()` opens again.
+        if (error.code === ErrorCode.Disconnected && !this.deps.isConnected()) return;
+        this.opened = false;
+        this.store.set({ phase: 'error', members: this.store.getSnapshot().members, error });
+        if (this.hasBeenActive) this.deps.reportReopenFailure(error);
+      }
+    });
+  }
+
+  private dispose(): Promise<void> {
+    this.generation += 1;
+    const wasOpened = this.opened;
+    this.opened = false;
+    this.store.set(PENDING);
+    if (!wasOpened || !this.deps.isConnected()) {
+      return this.enqueue(async () => this.finishDispose());
+    }
+    return this.enqueue(async () => {
+      try {
+        await this.deps.close();
+      } catch (thrown) {
+        const error = RealtimeClientError.from(thrown);
+        if (error.code !== ErrorCode.Disconnected) this.deps.reportCloseFailure(error);
+      }
+      this.finishDispose();
+    });
+  }
+
+  private finishDispose(): void {
+    // Retained again while the close was in flight: that retain queued its open after the close.
+    if (this.refs > 0) return;
+    this.hasBeenActive = false;
+    this.deps.onDisposed();
+  }
+
+  private enqueue(operation: () => Promise<void>): Promise<void> {
+    const next = this.queue.then(operation, operation);
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+}

@@ -1,0 +1,10 @@
+export { RealtimeProvider } from './realtime-provider';
+export type { RealtimeProviderProps } from './realtime-provider';
+export { useRealtimeClient } from './use-realtime-client';
+export { useRealtimeStatus } from './use-realtime-status';
+export { useRealtimeEvent } from './use-realtime-event';
+export { useRoom } from './use-room';
+export { usePresence } from './use-presence';
+export { createRealtimeHooks } from './create-realtime-hooks';
+export type { RealtimeHooks } from './create-realtime-hooks';
+export type { Register, RegisteredServerEvents, RegisteredClientEvents } from './register';
