@@ -1,7 +1,6 @@
-import type { ClientEvent, Envelope, ErrorAck, SystemEventName, SystemServerEvents } from '@tenantcast/protocol';
+import type { ClientEvent, Envelope, ErrorAck, ReservedSocketEvent, SystemEventName, SystemServerEvents } from '@tenantcast/protocol';
 
-/** Event names socket.io-client reserves on every socket. */
-export type ReservedSocketEvent = 'connect' | 'connect_error' | 'disconnect' | 'disconnecting' | 'newListener' | 'removeListener';
+export type { ReservedSocketEvent };
 
 /** The empty event map: no application events. */
 export type NoEvents = Record<never, never>;

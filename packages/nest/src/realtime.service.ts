@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import {
   ErrorCode,
-  isSystemEvent,
+  isApplicationEventName,
   resourceRoom,
   RoomNameError,
   SystemEvent,
@@ -18,9 +18,6 @@ import { RealtimeError } from './errors/realtime.error';
 import { REALTIME_RUNTIME } from './realtime-internal.constants';
 import type { RealtimeRuntime } from './realtime-runtime';
 import type { RealtimeNamespace, RealtimeSocket } from './realtime-socket';
-
-// Socket.IO gives these names their own meaning; emitting them would confuse every client.
-const RESERVED_EVENTS = new Set(['connect', 'connect_error', 'disconnect', 'disconnecting', 'newListener', 'removeListener']);
 
 /** Presence queries, scoped by tenant. */
 export interface PresenceQueries {
@@ -123,7 +120,7 @@ export class RealtimeService<Events extends Record<string, any> = Record<string,
   }
 
   private send<K extends string, T>(room: string, type: K, data: T, metadata: EnvelopeMetadata): Envelope<T, K> {
-    if (typeof type !== 'string' || type.length === 0 || isSystemEvent(type) || RESERVED_EVENTS.has(type)) {
+    if (!isApplicationEventName(type)) {
       throw new RealtimeError(ErrorCode.InvalidPayload, `'${String(type)}' cannot be used as an event name: it is empty or reserved by Tenantcast or Socket.IO.`);
     }
     const envelope: Envelope<T, K> = { id: randomUUID(), type, data, timestamp: Date.now(), metadata };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { isEnvelope } from './envelope';
 import { ErrorCode, isErrorCode } from './error-codes';
-import { isSystemEvent, SystemEvent } from './system-events';
+import { isApplicationEventName, isSystemEvent, SystemEvent } from './system-events';
 
 describe('error codes, envelopes and system events', () => {
   it('lists the codes the design names, and recognises only those', () => {
@@ -23,8 +23,10 @@ describe('error codes, envelopes and system events', () => {
     expect(isEnvelope(null)).toBe(false);
   });
 
-  it('reserves the system event names', () => {
+  it('reserves the system event names and Socket.IO’s own', () => {
     expect(isSystemEvent(SystemEvent.Join)).toBe(true);
     expect(isSystemEvent('rca-updated')).toBe(false);
+    expect(isApplicationEventName('rca-updated')).toBe(true);
+    for (const name of ['join', 'connected', 'disconnect', 'connect_error', 'newListener', '', 42]) expect(isApplicationEventName(name)).toBe(false);
   });
 });

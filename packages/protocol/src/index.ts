@@ -2,8 +2,8 @@ export { ErrorCode, isErrorCode, UNAUTHORIZED_MESSAGE } from './error-codes';
 export type { ErrorPayload } from './error-codes';
 export { isEnvelope } from './envelope';
 export type { Envelope, EnvelopeMetadata } from './envelope';
-export { SystemEvent, isSystemEvent, PROTOCOL_VERSION } from './system-events';
-export type { SystemEventName } from './system-events';
+export { SystemEvent, isSystemEvent, isApplicationEventName, RESERVED_SOCKET_EVENTS, PROTOCOL_VERSION } from './system-events';
+export type { SystemEventName, ReservedSocketEvent } from './system-events';
 export {
   MAX_ROOM_COMPONENT_LENGTH,
   RESERVED_KINDS,

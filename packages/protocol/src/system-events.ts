@@ -46,5 +46,21 @@ export function isSystemEvent(name: string): name is SystemEventName {
   return systemEventNames.has(name);
 }
 
+/** Event names Socket.IO gives a meaning of its own; an application event must not use them. */
+export const RESERVED_SOCKET_EVENTS = ['connect', 'connect_error', 'disconnect', 'disconnecting', 'newListener', 'removeListener'] as const;
+
+/** Union of {@link RESERVED_SOCKET_EVENTS}. */
+export type ReservedSocketEvent = (typeof RESERVED_SOCKET_EVENTS)[number];
+
+const reservedSocketEvents: ReadonlySet<string> = new Set(RESERVED_SOCKET_EVENTS);
+
+/**
+ * Tells whether `name` can name an application event: a non-empty string that is neither a
+ * Tenantcast system event nor one of Socket.IO's reserved events.
+ */
+export function isApplicationEventName(name: unknown): name is string {
+  return typeof name === 'string' && name.length > 0 && !systemEventNames.has(name) && !reservedSocketEvents.has(name);
+}
+
 /** Version of this wire contract; sent in {@link ConnectedPayload} so clients can check it. */
 export const PROTOCOL_VERSION = 1;
