@@ -13,7 +13,8 @@ export interface ResolvedRealtimeOptions {
   auth: RealtimeAuthOptions & { algorithms: JwtAlgorithm[]; clockToleranceSeconds: number; expiryWarningMs: number; allowQueryToken: boolean };
   namespace: string;
   port: number | undefined;
-  path: string;
+  /** `undefined` for Socket.IO's default (`/socket.io`). */
+  path: string | undefined;
   cors: RealtimeModuleOptions['cors'];
   transports: Array<'websocket' | 'polling'>;
   allowUpgrades: boolean;
@@ -54,7 +55,7 @@ export function resolveRealtimeOptions(options: RealtimeModuleOptions): Resolved
     auth: resolveAuth(options.auth),
     namespace,
     port: options.port,
-    path: options.path ?? '/socket.io',
+    path: options.path,
     cors: options.cors,
     transports,
     allowUpgrades: options.allowUpgrades ?? true,

@@ -1,8 +1,9 @@
-import { Logger, type LoggerService } from '@nestjs/common';
+import { Logger } from '@nestjs/common';
 import { ConnectedSocket, type OnGatewayConnection } from '@nestjs/websockets';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RealtimeAuthService, RealtimeGateway, type RealtimeSocket } from '../src';
 import { startRealtimeApp, type TestApp } from './support/apps';
+import { CapturingLogger } from './support/capturing-logger';
 import { connectClient, expectConnectError, request } from './support/clients';
 import { signToken, TEST_SECRET, tokenFor } from './support/tokens';
 
@@ -19,16 +20,6 @@ class SpyGateway implements OnGatewayConnection {
       authorization: socket.handshake.headers.authorization,
     });
   }
-}
-
-/** Captures every log line of the app, to prove tokens never reach a log. */
-class CapturingLogger implements LoggerService {
-  readonly lines: string[] = [];
-  log(message: unknown, ...rest: unknown[]): void { this.lines.push([message, ...rest].map(String).join(' ')); }
-  error(message: unknown, ...rest: unknown[]): void { this.log(message, ...rest); }
-  warn(message: unknown, ...rest: unknown[]): void { this.log(message, ...rest); }
-  debug(message: unknown, ...rest: unknown[]): void { this.log(message, ...rest); }
-  verbose(message: unknown, ...rest: unknown[]): void { this.log(message, ...rest); }
 }
 
 describe('AC2: WebSocket authentication using JWT tokens', () => {

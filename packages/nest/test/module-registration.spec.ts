@@ -1,9 +1,10 @@
 import { Inject, Injectable, Module } from '@nestjs/common';
-import { ConnectedSocket, MessageBody, SubscribeMessage, type OnGatewayConnection } from '@nestjs/websockets';
+import { ConnectedSocket, MessageBody, SubscribeMessage, WebSocketGateway, type OnGatewayConnection } from '@nestjs/websockets';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { JoinAck } from '@tenantcast/protocol';
 import { RealtimeGateway, RealtimeModule, RealtimeService, type RealtimeModuleOptions, type RealtimeSocket } from '../src';
 import { startModule, testOptions, type TestApp } from './support/apps';
+import { CapturingLogger } from './support/capturing-logger';
 import { connectClient, expectConnectError, request } from './support/clients';
 import { tokenFor } from './support/tokens';
 
@@ -48,6 +49,19 @@ class RcaGateway implements OnGatewayConnection {
     return this.realtime.join(socket, 'rca', rcaId);
   }
 }
+
+/** A plain gateway on the same namespace, with Socket.IO's default server options. */
+@WebSocketGateway({ namespace: '/rca' })
+class PlainGateway implements OnGatewayConnection {
+  static users: unknown[] = [];
+
+  handleConnection(socket: RealtimeSocket): void {
+    PlainGateway.users.push(socket.data.user);
+  }
+}
+
+@Module({ providers: [PlainGateway] })
+class PlainGatewayModule {}
 
 describe('RealtimeModule registration', () => {
   let server: TestApp | undefined;
@@ -122,5 +136,23 @@ describe('RealtimeModule registration', () => {
     const health = await fetch(`${server.url}/realtime/health`);
     expect(await health.json()).toMatchObject({ status: 'ok', connections: 1 });
     socket.close();
+  });
+
+  it('shares the server with a plain @WebSocketGateway that created it, and warns that its settings won', async () => {
+    const logger = new CapturingLogger();
+    server = await startModule({ imports: [PlainGatewayModule, RealtimeModule.forRoot(testOptions({ pingInterval: 1_000 }))] }, 'express', 0, logger);
+    const { socket } = await connectClient(server.url, '/rca', tokenFor('plain', 'acme'));
+    expect(PlainGateway.users).toEqual([expect.objectContaining({ userId: 'plain', tenantId: 'acme' })]);
+    socket.close();
+    expect(logger.lines.filter((line) => line.includes('RealtimeModule\'s settings do not apply'))).toEqual([
+      expect.stringContaining('different pingInterval, maxHttpBufferSize'),
+    ]);
+    expect(logger.lines.some((line) => line.includes('@RealtimeGateway()'))).toBe(true);
+  });
+
+  it('does not warn when the app’s gateways use @RealtimeGateway()', async () => {
+    const logger = new CapturingLogger();
+    server = await startModule({ imports: [RealtimeModule.forRoot(testOptions({ pingInterval: 1_000 }))], providers: [RcaGateway] }, 'express', 0, logger);
+    expect(logger.lines.filter((line) => line.includes('do not apply'))).toEqual([]);
   });
 });

@@ -25,12 +25,15 @@ function gatewayArguments(options: ResolvedRealtimeOptions): [number, Record<str
   return [
     options.port ?? 0,
     {
+      // Nest shares one server between gateways whose port and `path` option are equal; an
+      // explicit default path would not equal a plain gateway's absent one and would start a
+      // second server on the same HTTP server, leaving that gateway unreachable.
+      ...(options.path === undefined ? {} : { path: options.path }),
       // Security-relevant defaults first, so serverOptions can still tune them deliberately.
       perMessageDeflate: false,
       allowEIO3: false,
       ...options.serverOptions,
       namespace: options.namespace,
-      path: options.path,
       cors: options.cors,
       transports: options.transports,
       allowUpgrades: options.allowUpgrades,

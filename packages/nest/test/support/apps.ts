@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { Module, type INestApplication, type ModuleMetadata } from '@nestjs/common';
+import { Module, type INestApplication, type LoggerService, type ModuleMetadata } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { RealtimeModule, type RealtimeModuleOptions } from '../../src';
@@ -23,13 +23,18 @@ export function testOptions(overrides: Partial<RealtimeModuleOptions> = {}): Rea
 }
 
 /** Starts a real Nest app (on a free port unless one is given) with the given module metadata. */
-export async function startModule(metadata: ModuleMetadata, platform: 'express' | 'fastify' = 'express', port = 0): Promise<TestApp> {
+export async function startModule(
+  metadata: ModuleMetadata,
+  platform: 'express' | 'fastify' = 'express',
+  port = 0,
+  logger: LoggerService | false = false,
+): Promise<TestApp> {
   @Module(metadata)
   class TestAppModule {}
   const app =
     platform === 'fastify'
-      ? await NestFactory.create<NestFastifyApplication>(TestAppModule, new FastifyAdapter(), { logger: false, abortOnError: false })
-      : await NestFactory.create(TestAppModule, { logger: false, abortOnError: false });
+      ? await NestFactory.create<NestFastifyApplication>(TestAppModule, new FastifyAdapter(), { logger, abortOnError: false })
+      : await NestFactory.create(TestAppModule, { logger, abortOnError: false });
   await app.listen(port, '127.0.0.1');
   const address = app.getHttpServer().address() as { port: number };
   const url = `http://127.0.0.1:${address.port}`;
