@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PresenceChangePayload, PresenceSnapshotAck } from '@tenantcast/protocol';
 import { RealtimeService, type RealtimePresenceOption } from '../src';
 import { startRealtimeApp, type TestApp } from './support/apps';
-import { startChildNode } from './support/child-node';
+import { startChildNode, type ChildNode } from './support/child-node';
 import { ClientPool, collect, connectClient, request, waitFor } from './support/clients';
 import { deleteKeys, REDIS_URL, requireRedis, uniquePrefix } from './support/redis';
 import { TEST_SECRET, tokenFor } from './support/tokens';
@@ -87,18 +87,21 @@ describe('AC7: Redis presence across processes', () => {
   const TTL_MS = 1_500;
   const SWEEP_MS = 300;
   let nodeA: TestApp;
+  let nodeB: ChildNode | undefined;
 
   beforeAll(async () => {
     await requireRedis();
     nodeA = await startRealtimeApp({ presence: { store: 'redis', url: REDIS_URL, keyPrefix: prefix, ttlMs: TTL_MS, sweepIntervalMs: SWEEP_MS } });
   });
   afterAll(async () => {
+    // Killed here too, so a failed assertion never leaves the child process running.
+    await nodeB?.kill9();
     await nodeA.close();
     await deleteKeys(prefix);
   });
 
   it('counts a user once across processes and drops a killed process’s connections within ttl + sweep interval', async () => {
-    const nodeB = await startChildNode({ TC_SECRET: TEST_SECRET, TC_REDIS_URL: REDIS_URL, TC_KEY_PREFIX: prefix, TC_TTL_MS: String(TTL_MS), TC_SWEEP_MS: String(SWEEP_MS) });
+    nodeB = await startChildNode({ TC_SECRET: TEST_SECRET, TC_REDIS_URL: REDIS_URL, TC_KEY_PREFIX: prefix, TC_TTL_MS: String(TTL_MS), TC_SWEEP_MS: String(SWEEP_MS) });
     const realtime = nodeA.app.get(RealtimeService);
     const watcher = (await connectClient(nodeA.url, '/rca', tokenFor('watcher', 'acme'))).socket;
     await request(watcher, 'presence-subscribe');

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 export interface ChildNode {
   url: string;
   process: ChildProcess;
-  /** Kills the process without letting it clean up, like a crashed node. */
+  /** Kills the process without letting it clean up, like a crashed node; a no-op once it exited. */
   kill9(): Promise<void>;
 }
 
@@ -27,6 +27,7 @@ export function startChildNode(env: Record<string, string>, format: 'cjs' | 'mjs
         process: child,
         kill9: () =>
           new Promise((done) => {
+            if (child.exitCode !== null || child.signalCode !== null) return done();
             child.removeAllListeners('exit');
             child.once('exit', () => done());
             child.kill('SIGKILL');
