@@ -139,4 +139,25 @@ describe('AC2: WebSocket authentication using JWT tokens', () => {
     await expect(auth.verify(signToken({ sub: 'u1', tenantId: 'a:b' }))).rejects.toMatchObject({ data: { code: 'UNAUTHORIZED' } });
     await expect(auth.verify(signToken({ sub: 'u1', tenantId: 'acme' }, { expiresInSeconds: null }))).rejects.toMatchObject({ data: { code: 'UNAUTHORIZED' } });
   });
+
+  it('refuses with UNAUTHORIZED, over sockets and RealtimeAuthService alike, when the app’s mapClaims throws', async () => {
+    const throwing = await startRealtimeApp({
+      auth: {
+        secret: TEST_SECRET,
+        mapClaims: () => {
+          throw new Error('user directory is down');
+        },
+      },
+    });
+    try {
+      const error = await expectConnectError(throwing.url, '/rca', tokenFor('u1', 'acme'));
+      expect(error.data?.code).toBe('UNAUTHORIZED');
+      await expect(throwing.app.get(RealtimeAuthService).verify(tokenFor('u1', 'acme'))).rejects.toMatchObject({
+        name: 'HandshakeError',
+        data: { code: 'UNAUTHORIZED' },
+      });
+    } finally {
+      await throwing.close();
+    }
+  });
 });

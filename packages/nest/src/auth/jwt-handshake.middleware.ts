@@ -22,9 +22,7 @@ export function createJwtHandshakeMiddleware(
     redactToken(socket.handshake);
     authenticate(socket, token, authenticator).then(
       () => next(),
-      (error: unknown) => {
-        const refusal = error instanceof HandshakeError ? error : new HandshakeError(ErrorCode.Unauthorized, 'claims mapping failed');
-        if (!(error instanceof HandshakeError)) logger.error(`Claims mapping threw: ${describe(error)}`);
+      (refusal: HandshakeError) => {
         logger.warn(`Refused handshake from ${socket.handshake.address}: code=${refusal.data.code} reason=${refusal.reason}`);
         next(refusal);
       },
@@ -37,8 +35,4 @@ async function authenticate(socket: RealtimeSocket, token: string | undefined, a
   const { user, expiresAt } = await authenticator.authenticate(token);
   socket.data.user = user;
   socket.data.tokenExpiresAt = expiresAt;
-}
-
-function describe(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

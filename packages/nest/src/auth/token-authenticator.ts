@@ -1,4 +1,5 @@
-import type { RealtimeUser } from '@tenantcast/protocol';
+import { ErrorCode, type RealtimeUser } from '@tenantcast/protocol';
+import { HandshakeError } from '../errors/handshake.error';
 import type { ResolvedRealtimeOptions } from '../resolve-realtime-options';
 import { mapClaimsToUser } from './claims-mapping';
 import { TokenVerifier } from './token-verifier';
@@ -22,9 +23,17 @@ export class TokenAuthenticator {
     this.verifier = new TokenVerifier(auth);
   }
 
-  /** Resolves with the user and expiry, or rejects with a `HandshakeError`. */
+  /**
+   * Resolves with the user and expiry, or rejects with a `HandshakeError`, also when the app's
+   * `mapClaims` throws: callers never see any other error.
+   */
   async authenticate(token: string): Promise<AuthenticatedToken> {
     const claims = await this.verifier.verify(token);
-    return { user: await mapClaimsToUser(claims, this.auth.mapClaims), expiresAt: claims.exp * 1000 };
+    try {
+      return { user: await mapClaimsToUser(claims, this.auth.mapClaims), expiresAt: claims.exp * 1000 };
+    } catch (error) {
+      if (error instanceof HandshakeError) throw error;
+      throw new HandshakeError(ErrorCode.Unauthorized, `claims mapping threw: ${error instanceof Error ? error.message : String(error)}`);
+    }
   }
 }

@@ -104,7 +104,7 @@ export class ConnectionHandler {
       socket.data.user = user;
       socket.data.tokenExpiresAt = expiresAt;
     } catch (error) {
-      const refusal = error instanceof HandshakeError ? error : new HandshakeError(ErrorCode.Unauthorized, 'claims mapping failed');
+      const refusal = error as HandshakeError;
       logger.warn(`Refused token refresh code=${refusal.data.code} tenant=${current.tenantId} user=${current.userId} socket=${socket.id} reason=${refusal.reason}`);
       return { ok: false, error: refusal.data };
     }

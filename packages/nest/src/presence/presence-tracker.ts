@@ -2,6 +2,7 @@ import type { Logger } from '@nestjs/common';
 import { presenceRoom, resourceRoom, SystemEvent, type PresenceMember, type RealtimeUser } from '@tenantcast/protocol';
 import type { NamespaceHost } from '../gateway/namespace-host';
 import type { RealtimeSocket } from '../realtime-socket';
+import { SerialQueues } from '../serial-queues';
 import type { PresenceRoomRef, PresenceStore } from './presence-store.interface';
 
 /**
@@ -13,7 +14,7 @@ import type { PresenceRoomRef, PresenceStore } from './presence-store.interface'
  * failure (Redis away) is logged and degrades presence; it never rejects a connection or a join.
  */
 export class PresenceTracker {
-  private readonly queues = new Map<string, Promise<unknown>>();
+  private readonly queues = new SerialQueues();
   private sweepTimer: NodeJS.Timeout | undefined;
 
   constructor(
@@ -35,7 +36,7 @@ export class PresenceTracker {
     return this.enqueue(socket.id, 'connect', async () => {
       const { cameOnline } = await this.store.addConnection({ tenantId: user.tenantId, userId: user.userId, connectionId: socket.id, meta });
       if (cameOnline) this.announceOnline(user.tenantId, user.userId, meta, SystemEvent.PresenceOnline);
-    }).then(() => undefined);
+    });
   }
 
   /** Removes a closed connection and announces what its departure changed. */
@@ -44,9 +45,7 @@ export class PresenceTracker {
     return this.enqueue(socket.id, 'disconnect', async () => {
       const result = await this.store.removeConnection(user.tenantId, user.userId, socket.id);
       this.announceDeparture(user.tenantId, user.userId, result.meta, result.roomsLeft, result.wentOffline);
-    })
-      .then(() => undefined)
-      .finally(() => this.queues.delete(socket.id));
+    });
   }
 
   /** Records a room join; resolves whether this was the user's first connection in the room. */
@@ -98,8 +97,8 @@ export class PresenceTracker {
   }
 
   /** Resolves once every queued presence operation has settled. */
-  async drain(): Promise<void> {
-    await Promise.all(this.queues.values());
+  drain(): Promise<void> {
+    return this.queues.drain();
   }
 
   private announceDeparture(tenantId: string, userId: string, meta: Record<string, unknown>, roomsLeft: PresenceRoomRef[], wentOffline: boolean): void {
@@ -118,13 +117,10 @@ export class PresenceTracker {
   }
 
   private enqueue<T>(connectionId: string, operation: string, run: () => Promise<T>): Promise<T | undefined> {
-    const previous = this.queues.get(connectionId) ?? Promise.resolve();
-    const next = previous.then(run).catch((error: unknown) => {
+    return this.queues.run(connectionId, run).catch((error: unknown) => {
       this.logFailure(operation, error);
       return undefined;
     });
-    this.queues.set(connectionId, next);
-    return next;
   }
 
   private logFailure(operation: string, error: unknown): void {

@@ -1,6 +1,7 @@
 import type { Logger } from '@nestjs/common';
 import { ErrorCode, SystemEvent, type JoinAck, type LeaveAck } from '@tenantcast/protocol';
 import { RealtimeError } from '../errors/realtime.error';
+import { SerialQueues } from '../serial-queues';
 import type { PresenceTracker } from '../presence/presence-tracker';
 import type { RealtimeSocket } from '../realtime-socket';
 import type { RoomKindOptions } from '../realtime-options.interface';
@@ -15,7 +16,7 @@ import { authorizeRoom, resolveRoomTarget } from './room-access';
  * `join` still waits for `authorize` must apply after it, or the join would leave a ghost member.
  */
 export class RoomMembership {
-  private readonly queues = new Map<string, Promise<unknown>>();
+  private readonly queues = new SerialQueues();
 
   constructor(
     private readonly rooms: ReadonlyMap<string, RoomKindOptions>,
@@ -25,25 +26,12 @@ export class RoomMembership {
 
   /** Joins `socket` to resource `kind`/`id` of its tenant. */
   join(socket: RealtimeSocket, kind: unknown, id: unknown): Promise<JoinAck> {
-    return this.inOrder(socket.id, () => this.joinNow(socket, kind, id));
+    return this.queues.run(socket.id, () => this.joinNow(socket, kind, id));
   }
 
   /** Removes `socket` from resource `kind`/`id` of its tenant; leaving a room not joined is fine. */
   leave(socket: RealtimeSocket, kind: unknown, id: unknown): Promise<LeaveAck> {
-    return this.inOrder(socket.id, () => this.leaveNow(socket, kind, id));
-  }
-
-  private inOrder<T>(socketId: string, run: () => Promise<T>): Promise<T> {
-    const result = (this.queues.get(socketId) ?? Promise.resolve()).then(run);
-    const settled = result.then(
-      () => undefined,
-      () => undefined,
-    );
-    this.queues.set(socketId, settled);
-    void settled.then(() => {
-      if (this.queues.get(socketId) === settled) this.queues.delete(socketId);
-    });
-    return result;
+    return this.queues.run(socket.id, () => this.leaveNow(socket, kind, id));
   }
 
   private async joinNow(socket: RealtimeSocket, kind: unknown, id: unknown): Promise<JoinAck> {
