@@ -11,7 +11,7 @@ export type {
   JwtClaims,
 } from './realtime-options.interface';
 export { RealtimeService } from './realtime.service';
-export type { PresenceQueries } from './realtime.service';
+export type { PresenceQueries } from './presence/presence-reader';
 export { RealtimeAuthService } from './auth/realtime-auth.service';
 export type { AuthenticatedToken } from './auth/token-authenticator';
 export { RealtimeGateway } from './gateway/realtime-gateway.decorator';
@@ -34,3 +34,5 @@ export { RealtimeHealthService } from './health/realtime-health.service';
 export type { RealtimeHealthReport } from './health/realtime-health.service';
 export { RealtimeError } from './errors/realtime.error';
 export { HandshakeError } from './errors/handshake.error';
+export type { HandshakeErrorCode } from './errors/handshake.error';
+export { RealtimeConfigError } from './errors/realtime-config.error';

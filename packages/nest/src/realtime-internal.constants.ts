@@ -4,5 +4,5 @@ export const RESOLVED_OPTIONS = Symbol.for('tenantcast.ResolvedRealtimeOptions')
 /** Token of the provider that applies the resolved options to gateway classes before init. */
 export const GATEWAY_METADATA_APPLIER = Symbol.for('tenantcast.GatewayMetadataApplier');
 
-/** Token of the {@link RealtimeRuntime} of a module instance. */
-export const REALTIME_RUNTIME = Symbol.for('tenantcast.RealtimeRuntime');
+/** Token of the logger every part of the module writes to. */
+export const REALTIME_LOGGER = Symbol.for('tenantcast.RealtimeLogger');

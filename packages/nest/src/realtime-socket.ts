@@ -9,8 +9,29 @@ export interface RealtimeSocketData {
   tokenExpiresAt: number;
 }
 
-/** A Socket.IO socket that passed Tenantcast's handshake. */
-export type RealtimeSocket = Socket<DefaultEventsMap, DefaultEventsMap, DefaultEventsMap, RealtimeSocketData>;
+/**
+ * A Socket.IO socket that passed Tenantcast's handshake. Like Socket.IO's own `Socket`, it takes
+ * the listener signatures of the events it receives and sends; type them from your event maps
+ * with the protocol's helpers.
+ *
+ * @example
+ * ```ts
+ * import type { ClientToServerEvents, ServerToClientEvents } from '@tenantcast/protocol';
+ *
+ * type RcaSocket = RealtimeSocket<ClientToServerEvents<RcaClientEvents>, ServerToClientEvents<RcaServerEvents>>;
+ * ```
+ */
+export type RealtimeSocket<ListenEvents extends object = DefaultEventsMap, EmitEvents extends object = DefaultEventsMap> = Socket<
+  ListenEvents,
+  EmitEvents,
+  DefaultEventsMap,
+  RealtimeSocketData
+>;
 
-/** The namespace Tenantcast serves. */
-export type RealtimeNamespace = Namespace<DefaultEventsMap, DefaultEventsMap, DefaultEventsMap, RealtimeSocketData>;
+/** The namespace Tenantcast serves; generics as for {@link RealtimeSocket}. */
+export type RealtimeNamespace<ListenEvents extends object = DefaultEventsMap, EmitEvents extends object = DefaultEventsMap> = Namespace<
+  ListenEvents,
+  EmitEvents,
+  DefaultEventsMap,
+  RealtimeSocketData
+>;

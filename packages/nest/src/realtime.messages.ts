@@ -1,31 +1,47 @@
-/** Messages of start-up errors: each says what is wrong and how to fix it. */
+/**
+ * Problems found in the options at start-up. Each names the option by its path and says how to
+ * fix it; {@link RealtimeConfigError} lists all of them at once.
+ */
 export const OptionMessages = {
+  notAnObject: () => 'the options must be an object; pass at least { auth: { secret } }.',
   missingAuth: () =>
-    'RealtimeModule: options.auth is required. Pass { auth: { secret } } for HS256 tokens, { auth: { publicKey, algorithms } } for RS/ES tokens, or { auth: { verify } } for a custom verifier (e.g. a JWKS through jose).',
-  missingKey: () =>
-    'RealtimeModule: options.auth needs one of secret, publicKey or verify. A server that verifies nothing would accept anyone.',
-  emptySecret: () => 'RealtimeModule: options.auth.secret is empty. Set it from your JWT secret (e.g. JWT_SECRET).',
+    'auth is required. Pass { auth: { secret } } for HS256 tokens, { auth: { publicKey, algorithms } } for RS/PS/ES tokens, or { auth: { verify } } for a custom verifier (e.g. a JWKS through jose).',
+  missingKey: () => 'auth needs one of secret, publicKey or verify. A server that verifies nothing would accept anyone.',
+  severalKeys: (given: readonly string[]) =>
+    `auth takes exactly one of secret, publicKey or verify; got ${given.join(' and ')}. Keep the one your tokens are signed for.`,
+  secretType: () => 'auth.secret must be a string or a Buffer.',
+  emptySecret: () => 'auth.secret is empty. Set it from your JWT secret (e.g. JWT_SECRET).',
   shortSecret: (length: number) =>
-    `RealtimeModule: options.auth.secret has ${length} bytes; HMAC secrets need at least 32 bytes to resist brute force. Use a longer random secret.`,
+    `auth.secret has ${length} bytes; HMAC secrets need at least 32 bytes to resist brute force. Use a longer random secret.`,
   publicKeyNeedsAlgorithms: () =>
-    "RealtimeModule: options.auth.publicKey requires options.auth.algorithms (e.g. ['RS256']) so the token header can never choose the algorithm.",
+    "auth.publicKey requires auth.algorithms (e.g. ['RS256']) so the token header can never choose the algorithm.",
+  invalidPublicKey: (reason: string) => `auth.publicKey is not a usable public key (${reason}). Pass the PEM of an RSA or EC public key.`,
+  algorithmsType: () => "auth.algorithms must be a non-empty array, e.g. ['HS256'].",
   algorithmMismatch: (algorithm: string, keyKind: string) =>
-    `RealtimeModule: algorithm '${algorithm}' does not fit a ${keyKind}. Use HS* with secret and RS*/PS*/ES* with publicKey.`,
-  unknownAlgorithm: (algorithm: string) =>
-    `RealtimeModule: unsupported algorithm '${algorithm}'. Use one of HS256/384/512, RS256/384/512, PS256/384/512, ES256/384/512; 'none' is never accepted.`,
-  namespace: (namespace: unknown) =>
-    `RealtimeModule: namespace must be a string starting with '/', e.g. '/rca'; got ${JSON.stringify(namespace)}.`,
+    `auth.algorithms: '${algorithm}' does not fit a ${keyKind}. Use HS* with secret and RS*/PS*/ES* with publicKey.`,
+  unknownAlgorithm: (algorithm: unknown) =>
+    `auth.algorithms: unsupported algorithm ${JSON.stringify(algorithm)}. Use one of HS256/384/512, RS256/384/512, PS256/384/512, ES256/384/512; 'none' is never accepted.`,
+  ignoredWithVerify: (option: string) =>
+    `auth.${option} has no effect with auth.verify: the custom verifier replaces the built-in check. Enforce it inside verify, or drop the option.`,
+  claimList: (option: string) => `auth.${option} must be a non-empty string or an array of non-empty strings.`,
+  nonNegativeSeconds: (name: string, value: unknown) => `${name} must be a finite number of seconds, 0 or more; got ${JSON.stringify(value)}.`,
+  positiveSeconds: (name: string, value: unknown) => `${name} must be a positive number of seconds; got ${JSON.stringify(value)}.`,
+  notFunction: (option: string, signature: string) => `${option} must be a function ${signature}.`,
+  namespace: (namespace: unknown) => `namespace must be a string starting with '/', e.g. '/rca'; got ${JSON.stringify(namespace)}.`,
   positiveInteger: (name: string, value: unknown) =>
-    `RealtimeModule: ${name} must be a positive integer (milliseconds or bytes); got ${JSON.stringify(value)}.`,
-  port: (value: unknown) => `RealtimeModule: port must be an integer from 1 to 65535; got ${JSON.stringify(value)}.`,
-  transports: (value: unknown) =>
-    `RealtimeModule: transports must be a non-empty array of 'websocket' and 'polling'; got ${JSON.stringify(value)}.`,
-  roomKind: (kind: string, problem: string) => `RealtimeModule: room kind '${kind}' is invalid: ${problem}.`,
-  authorizeNotFunction: (kind: string) => `RealtimeModule: rooms.${kind}.authorize must be a function (user, id, socket) => boolean | Promise<boolean>.`,
-  healthPath: (path: unknown) =>
-    `RealtimeModule: health.path must be a string starting with '/', e.g. '/realtime/health'; got ${JSON.stringify(path)}.`,
-  redisPresence: () =>
-    "RealtimeModule: presence { store: 'redis' } needs a client (an ioredis instance) or a url (e.g. 'redis://127.0.0.1:6379').",
-  presenceStore: () =>
-    "RealtimeModule: presence must be 'memory', { store: 'redis', url | client }, or { store: yourPresenceStore }.",
+    `${name} must be a positive integer (milliseconds or bytes); got ${JSON.stringify(value)}.`,
+  port: (value: unknown) => `port must be an integer from 1 to 65535; got ${JSON.stringify(value)}.`,
+  path: (value: unknown) => `path must be a string starting with '/', e.g. '/socket.io'; got ${JSON.stringify(value)}.`,
+  transports: (value: unknown) => `transports must be a non-empty array of 'websocket' and 'polling'; got ${JSON.stringify(value)}.`,
+  roomsType: () => 'rooms must be an object keyed by resource kind, e.g. { rca: { authorize } }.',
+  roomKind: (kind: string, problem: string) => `room kind '${kind}' is invalid: ${problem}.`,
+  healthPath: (path: unknown) => `health.path must be a string starting with '/', e.g. '/realtime/health'; got ${JSON.stringify(path)}.`,
+  presenceStore: () => "presence must be 'memory', { store: 'redis', url | client }, or { store: yourPresenceStore }.",
+  redisConnection: (path: string) =>
+    `${path}needs exactly one of \`client\` (an ioredis client or Cluster) and \`url\` (a Redis URL such as 'redis://127.0.0.1:6379').`,
+  redisKeyPrefix: (path: string) => `${path}keyPrefix must be a non-empty string without '{' or '}' (they would break Cluster hash tags).`,
+  redisPositiveMs: (path: string, option: string, value: unknown) =>
+    `${path}${option} must be a positive number of milliseconds; got ${JSON.stringify(value)}.`,
+  redisRefreshBelowTtl: (path: string, refreshIntervalMs: number, ttlMs: number) =>
+    `${path}refreshIntervalMs (${refreshIntervalMs}) must be below ttlMs (${ttlMs}), or live connections would expire between refreshes; about ttlMs / 3 is a good value.`,
 } as const;

@@ -11,25 +11,13 @@ import {
   type EnvelopeMetadata,
   type JoinAck,
   type LeaveAck,
-  type PresenceMember,
 } from '@tenantcast/protocol';
 import { randomUUID } from 'node:crypto';
 import { RealtimeError } from './errors/realtime.error';
-import { REALTIME_RUNTIME } from './realtime-internal.constants';
-import type { RealtimeRuntime } from './realtime-runtime';
+import { NamespaceHost } from './gateway/namespace-host';
+import { PresenceReader, type PresenceQueries } from './presence/presence-reader';
 import type { RealtimeNamespace, RealtimeSocket } from './realtime-socket';
-
-/** Presence queries, scoped by tenant. */
-export interface PresenceQueries {
-  /** The users online in a tenant, each with its number of connections. */
-  online(tenantId: string): Promise<PresenceMember[]>;
-  /** How many users are online in a tenant. */
-  count(tenantId: string): Promise<number>;
-  /** Whether a user has at least one live connection. */
-  isOnline(tenantId: string, userId: string): Promise<boolean>;
-  /** The users in a resource room. */
-  inRoom(tenantId: string, kind: string, id: string): Promise<PresenceMember[]>;
-}
+import { RoomMembership } from './rooms/room-membership';
 
 /**
  * Sends application events to rooms, users and tenants in the standard {@link Envelope}, joins
@@ -49,22 +37,28 @@ export interface PresenceQueries {
 // `any` in the constraint lets interfaces (which lack index signatures) serve as event maps.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export class RealtimeService<Events extends Record<string, any> = Record<string, unknown>> {
-  /** Presence queries over the configured store. */
+  /**
+   * Presence queries over the configured store. While the store is unavailable (Redis away) they
+   * reject with a `RealtimeError` `INTERNAL`, never answer "nobody online".
+   */
   readonly presence: PresenceQueries;
 
-  constructor(@Inject(REALTIME_RUNTIME) private readonly runtime: RealtimeRuntime) {
-    const { store } = runtime;
-    this.presence = {
-      online: (tenantId) => store.online(tenantId),
-      count: (tenantId) => store.count(tenantId),
-      isOnline: (tenantId, userId) => store.isOnline(tenantId, userId),
-      inRoom: (tenantId, kind, id) => store.inRoom(tenantId, kind, id),
-    };
+  constructor(
+    @Inject(NamespaceHost) private readonly host: NamespaceHost,
+    @Inject(RoomMembership) private readonly membership: RoomMembership,
+    @Inject(PresenceReader) reader: PresenceReader,
+  ) {
+    this.presence = Object.freeze({
+      online: (tenantId: string) => reader.online(tenantId),
+      count: (tenantId: string) => reader.count(tenantId),
+      isOnline: (tenantId: string, userId: string) => reader.isOnline(tenantId, userId),
+      inRoom: (tenantId: string, kind: string, id: string) => reader.inRoom(tenantId, kind, id),
+    });
   }
 
   /** The Socket.IO namespace, for what this service does not cover. Available after `app.init()`. */
   get namespace(): RealtimeNamespace {
-    return this.runtime.host.namespace;
+    return this.host.namespace;
   }
 
   /**
@@ -101,12 +95,12 @@ export class RealtimeService<Events extends Record<string, any> = Record<string,
    * returned as `{ ok: false, error }`, ready to be used as the acknowledgement.
    */
   join(socket: RealtimeSocket, kind: string, id: unknown): Promise<JoinAck> {
-    return this.runtime.membership.join(socket, kind, id);
+    return this.membership.join(socket, kind, id);
   }
 
   /** Removes a socket from resource `kind`/`id` of its tenant; the counterpart of {@link join}. */
   leave(socket: RealtimeSocket, kind: string, id: unknown): Promise<LeaveAck> {
-    return this.runtime.membership.leave(socket, kind, id);
+    return this.membership.leave(socket, kind, id);
   }
 
   /**
@@ -115,8 +109,9 @@ export class RealtimeService<Events extends Record<string, any> = Record<string,
    */
   disconnectUser(tenantId: string, userId: string, reason: string): void {
     const room = buildRoom(() => userRoom(tenantId, userId));
-    this.namespace.to(room).emit(SystemEvent.SessionEnded, { code: ErrorCode.Unauthorized, message: reason });
-    this.namespace.in(room).disconnectSockets(true);
+    const namespace = this.host.namespace;
+    namespace.to(room).emit(SystemEvent.SessionEnded, { code: ErrorCode.Unauthorized, message: reason });
+    namespace.in(room).disconnectSockets(true);
   }
 
   private send<K extends string, T>(room: string, type: K, data: T, metadata: EnvelopeMetadata): Envelope<T, K> {

@@ -47,5 +47,5 @@ export interface ErrorPayload {
   message: string;
 }
 
-/** The `message` of every `connect_error` caused by authentication, as the story requires. */
+/** The `message` of every `connect_error` caused by authentication; clients branch on `data.code`, not on it. */
 export const UNAUTHORIZED_MESSAGE = 'Unauthorized';

@@ -13,7 +13,7 @@ import {
 const hostileIds = ['', ':', 'a:b', '*', 'a*', '?', '[a-z]', '\\', '{acme}', 'a\u0000b', '\u0007', 'a\u200bb', '\u202eevil', '\ufeff', 'x'.repeat(MAX_ROOM_COMPONENT_LENGTH + 1)];
 
 describe('room names', () => {
-  it('builds the tenant, user, presence and resource rooms of the story', () => {
+  it('builds the tenant, user, presence and resource room names', () => {
     expect(tenantRoom('acme')).toBe('tenant:acme');
     expect(userRoom('acme', 'u1')).toBe('tenant:acme:user:u1');
     expect(presenceRoom('acme')).toBe('tenant:acme:presence');

@@ -5,8 +5,8 @@ import { parseDevTokenRequest } from './dev-token-request';
 import { Public } from './public.decorator';
 
 /**
- * Issues tokens for local tries and the demo, standing in for the product's real login (Story
- * 1.4). Served only with `DEMO_AUTH=true`; a 404 otherwise.
+ * Issues tokens for local tries and the demo, standing in for the product's real login.
+ * Served only with `DEMO_AUTH=true`; a 404 otherwise.
  */
 @Controller('auth')
 export class DevTokenController {

@@ -5,7 +5,7 @@ import { RCA_ROOM_KIND } from '../rcas/rca-room';
 import { RcaClientEvent, type RcaClientEvents, type RcaServerEvents } from './rca-events';
 
 /**
- * Maps the story's own `join-rca` / `leave-rca` events onto the library's room handling. The
+ * Maps the RCA app's own `join-rca` / `leave-rca` events onto the library's room handling. The
  * payload is only an RCA id: the tenant comes from the verified token and `authorize`
  * (`canViewRca`) runs before the join. Bad ids come back as `INVALID_ROOM`, refusals as
  * `FORBIDDEN`, both in the acknowledgement. `@RealtimeGateway()` puts this class on the

@@ -1,7 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { REALTIME_RUNTIME } from '../realtime-internal.constants';
-import type { RealtimeRuntime } from '../realtime-runtime';
-import type { AuthenticatedToken } from './token-authenticator';
+import { TokenAuthenticator, type AuthenticatedToken } from './token-authenticator';
 
 /**
  * Verifies tokens exactly as the socket handshake does (same key, pinned algorithms, required
@@ -14,13 +12,13 @@ import type { AuthenticatedToken } from './token-authenticator';
  */
 @Injectable()
 export class RealtimeAuthService {
-  constructor(@Inject(REALTIME_RUNTIME) private readonly runtime: RealtimeRuntime) {}
+  constructor(@Inject(TokenAuthenticator) private readonly authenticator: TokenAuthenticator) {}
 
   /**
    * Resolves with the token's user and expiry.
    * @throws HandshakeError with `data.code` `TOKEN_EXPIRED` or `UNAUTHORIZED`
    */
   verify(token: string): Promise<AuthenticatedToken> {
-    return this.runtime.authenticator.authenticate(token);
+    return this.authenticator.authenticate(token);
   }
 }

@@ -1,6 +1,5 @@
-import { ErrorCode, type RealtimeUser } from '@tenantcast/protocol';
-import { HandshakeError } from '../errors/handshake.error';
-import type { ResolvedRealtimeOptions } from '../resolve-realtime-options';
+import type { RealtimeUser } from '@tenantcast/protocol';
+import type { ResolvedAuthOptions } from '../options/resolved-realtime-options';
 import { mapClaimsToUser } from './claims-mapping';
 import { TokenVerifier } from './token-verifier';
 
@@ -19,21 +18,13 @@ export interface AuthenticatedToken {
 export class TokenAuthenticator {
   private readonly verifier: TokenVerifier;
 
-  constructor(private readonly auth: ResolvedRealtimeOptions['auth']) {
+  constructor(private readonly auth: ResolvedAuthOptions) {
     this.verifier = new TokenVerifier(auth);
   }
 
-  /**
-   * Resolves with the user and expiry, or rejects with a `HandshakeError`, also when the app's
-   * `mapClaims` throws: callers never see any other error.
-   */
+  /** Resolves with the user and expiry, or rejects with a `HandshakeError`, never another error. */
   async authenticate(token: string): Promise<AuthenticatedToken> {
     const claims = await this.verifier.verify(token);
-    try {
-      return { user: await mapClaimsToUser(claims, this.auth.mapClaims), expiresAt: claims.exp * 1000 };
-    } catch (error) {
-      if (error instanceof HandshakeError) throw error;
-      throw new HandshakeError(ErrorCode.Unauthorized, `claims mapping threw: ${error instanceof Error ? error.message : String(error)}`);
-    }
+    return { user: await mapClaimsToUser(claims, this.auth.mapClaims), expiresAt: claims.exp * 1000 };
   }
 }

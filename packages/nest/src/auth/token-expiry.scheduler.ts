@@ -1,5 +1,5 @@
 import { ErrorCode, SystemEvent } from '@tenantcast/protocol';
-import type { RealtimeSocket } from '../realtime-socket';
+import type { SystemSocket } from '../gateway/system-socket';
 
 // setTimeout fires at once for delays above 2^31-1 ms; longer waits are done in steps.
 const MAX_TIMER_DELAY_MS = 2_147_483_647;
@@ -20,7 +20,7 @@ export class TokenExpiryScheduler {
   constructor(private readonly warningMs: number) {}
 
   /** (Re)starts the timers of a socket from its current `socket.data.tokenExpiresAt`. */
-  schedule(socket: RealtimeSocket): void {
+  schedule(socket: SystemSocket): void {
     this.cancel(socket.id);
     const expiresAt = socket.data.tokenExpiresAt;
     const timers: ExpiryTimers = {};

@@ -1,27 +1,43 @@
-import { ErrorCode, UNAUTHORIZED_MESSAGE } from '@tenantcast/protocol';
+import { ErrorCode, UNAUTHORIZED_MESSAGE, type ErrorPayload } from '@tenantcast/protocol';
+import { RealtimeError } from './realtime.error';
+
+/** The codes a refused handshake or token refresh carries. */
+export type HandshakeErrorCode = typeof ErrorCode.Unauthorized | typeof ErrorCode.TokenExpired;
+
+const CLIENT_MESSAGES: Record<HandshakeErrorCode, string> = {
+  [ErrorCode.TokenExpired]: 'The token has expired; fetch a fresh token and reconnect.',
+  [ErrorCode.Unauthorized]: 'A valid token is required; send it as auth.token or an Authorization: Bearer header.',
+};
 
 /**
  * The error handed to Socket.IO's `next()` when a handshake is refused. Socket.IO sends its
  * `message` and `data` to the client as `connect_error`, so the message is always `Unauthorized`
  * and the reason travels as `data.code`; the detailed `reason` stays in the server log.
  */
-export class HandshakeError extends Error {
+export class HandshakeError extends RealtimeError {
   /** Sent to the client with the `connect_error`. */
-  readonly data: { code: ErrorCode; message: string };
+  readonly data: ErrorPayload & { code: HandshakeErrorCode };
 
   constructor(
-    code: typeof ErrorCode.Unauthorized | typeof ErrorCode.TokenExpired,
+    code: HandshakeErrorCode,
     /** Why the handshake was refused, for the server log only. */
     readonly reason: string,
+    options?: { cause?: unknown },
   ) {
-    super(UNAUTHORIZED_MESSAGE);
+    super(code, UNAUTHORIZED_MESSAGE, options);
     this.name = 'HandshakeError';
-    this.data = {
-      code,
-      message:
-        code === ErrorCode.TokenExpired
-          ? 'The token has expired; fetch a fresh token and reconnect.'
-          : 'A valid token is required; send it as auth.token or an Authorization: Bearer header.',
-    };
+    this.data = { code, message: CLIENT_MESSAGES[code] };
+  }
+
+  /** The payload a refused client receives: the code and an actionable sentence, never the reason. */
+  override toPayload(): ErrorPayload {
+    return this.data;
+  }
+
+  /** Returns `error` if it is a `HandshakeError`, otherwise an `UNAUTHORIZED` one caused by it. */
+  static from(error: unknown): HandshakeError {
+    if (error instanceof HandshakeError) return error;
+    const reason = error instanceof Error ? error.message : String(error);
+    return new HandshakeError(ErrorCode.Unauthorized, `unexpected failure: ${reason}`, { cause: error });
   }
 }

@@ -2,7 +2,7 @@ import type { Type } from '@nestjs/common';
 import type { DiscoveryService } from '@nestjs/core';
 import { WebSocketGateway } from '@nestjs/websockets';
 import { REALTIME_GATEWAY_METADATA } from '../realtime.constants';
-import type { ResolvedRealtimeOptions } from '../resolve-realtime-options';
+import type { ResolvedRealtimeOptions } from '../options/resolved-realtime-options';
 
 /**
  * Gives the module's gateway and every `@RealtimeGateway()` class their `@WebSocketGateway`

@@ -2,33 +2,33 @@ import type { Logger } from '@nestjs/common';
 import {
   ErrorCode,
   presenceRoom,
-  PROTOCOL_VERSION,
   SystemEvent,
   tenantRoom,
   userRoom,
-  type ConnectedPayload,
+  type OkAck,
   type PresenceSnapshotAck,
   type RefreshTokenAck,
+  type ServerSettings,
 } from '@tenantcast/protocol';
-import type { TokenExpiryScheduler } from '../auth/token-expiry.scheduler';
 import type { TokenAuthenticator } from '../auth/token-authenticator';
+import type { TokenExpiryScheduler } from '../auth/token-expiry.scheduler';
 import { HandshakeError } from '../errors/handshake.error';
 import { RealtimeError } from '../errors/realtime.error';
-import type { PresenceStore } from '../presence/presence-store.interface';
+import type { PresenceReader } from '../presence/presence-reader';
 import type { PresenceTracker } from '../presence/presence-tracker';
-import type { RealtimeSocket } from '../realtime-socket';
-import type { ResolvedRealtimeOptions } from '../resolve-realtime-options';
 import type { RoomMembership } from '../rooms/room-membership';
 import { ackHandler } from './ack-handler';
+import type { SystemSocket } from './system-socket';
 
-/** Everything the connection handler works with; built once per module. */
-export interface ConnectionHandlerDeps {
-  options: ResolvedRealtimeOptions;
+/** What the connection handler works with; built once per module. */
+export interface ConnectionHandlerOptions {
+  /** Sent to every client in `connected`. */
+  settings: ServerSettings;
   authenticator: TokenAuthenticator;
   expiry: TokenExpiryScheduler;
   tracker: PresenceTracker;
+  reader: PresenceReader;
   membership: RoomMembership;
-  store: PresenceStore;
   logger: Logger;
 }
 
@@ -38,22 +38,10 @@ export interface ConnectionHandlerDeps {
  * `presence-unsubscribe`, `refresh-token`) and cleans up on disconnect.
  */
 export class ConnectionHandler {
-  private readonly serverSettings: ConnectedPayload['server'];
-
-  constructor(private readonly deps: ConnectionHandlerDeps) {
-    const { options } = deps;
-    this.serverSettings = {
-      namespace: options.namespace,
-      pingInterval: options.pingInterval,
-      pingTimeout: options.pingTimeout,
-      maxPayloadBytes: options.maxPayloadBytes,
-      roomKinds: [...options.rooms.keys()],
-      protocolVersion: PROTOCOL_VERSION,
-    };
-  }
+  constructor(private readonly deps: ConnectionHandlerOptions) {}
 
   /** Handles one new, already authenticated socket. */
-  handle(socket: RealtimeSocket): void {
+  handle(socket: SystemSocket): void {
     const { user } = socket.data;
     const { logger, expiry, tracker, membership } = this.deps;
     // Synchronous with the in-memory adapter, so app gateways' handleConnection already sees the rooms.
@@ -71,28 +59,26 @@ export class ConnectionHandler {
     });
     logger.log(`Connected socket=${socket.id} tenant=${user.tenantId} user=${user.userId} transport=${socket.conn.transport.name}`);
     void tracker.connected(socket).then(() => {
-      if (socket.connected) {
-        const payload: ConnectedPayload = { user: socket.data.user, server: this.serverSettings, tokenExpiresAt: socket.data.tokenExpiresAt };
-        socket.emit(SystemEvent.Connected, payload);
-      }
+      if (!socket.connected) return;
+      socket.emit(SystemEvent.Connected, { user: socket.data.user, server: this.deps.settings, tokenExpiresAt: socket.data.tokenExpiresAt });
     });
   }
 
-  private async subscribePresence(socket: RealtimeSocket): Promise<PresenceSnapshotAck> {
+  private async subscribePresence(socket: SystemSocket): Promise<PresenceSnapshotAck> {
     const { tenantId } = socket.data.user;
     await socket.join(presenceRoom(tenantId));
-    return { ok: true, members: await this.deps.store.online(tenantId) };
+    return { ok: true, members: await this.deps.reader.tenantSnapshot(tenantId) };
   }
 
-  private async unsubscribePresence(socket: RealtimeSocket): Promise<{ ok: true }> {
+  private async unsubscribePresence(socket: SystemSocket): Promise<OkAck> {
     await socket.leave(presenceRoom(socket.data.user.tenantId));
     return { ok: true };
   }
 
-  private async refreshToken(socket: RealtimeSocket, payload: unknown): Promise<RefreshTokenAck> {
+  private async refreshToken(socket: SystemSocket, payload: unknown): Promise<RefreshTokenAck> {
     const token = field(payload, 'token');
     if (typeof token !== 'string' || token.length === 0) {
-      throw new RealtimeError(ErrorCode.InvalidPayload, "refresh-token expects { token: string }.");
+      throw new RealtimeError(ErrorCode.InvalidPayload, 'refresh-token expects { token: string }.');
     }
     const { authenticator, expiry, logger } = this.deps;
     const current = socket.data.user;
@@ -104,9 +90,9 @@ export class ConnectionHandler {
       socket.data.user = user;
       socket.data.tokenExpiresAt = expiresAt;
     } catch (error) {
-      const refusal = error as HandshakeError;
+      const refusal = HandshakeError.from(error);
       logger.warn(`Refused token refresh code=${refusal.data.code} tenant=${current.tenantId} user=${current.userId} socket=${socket.id} reason=${refusal.reason}`);
-      return { ok: false, error: refusal.data };
+      return { ok: false, error: refusal.toPayload() };
     }
     expiry.schedule(socket);
     return { ok: true, expiresAt: socket.data.tokenExpiresAt };

@@ -1,7 +1,7 @@
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import { RESOLVED_OPTIONS } from '../realtime-internal.constants';
-import type { ResolvedRealtimeOptions } from '../resolve-realtime-options';
+import type { ResolvedRealtimeOptions } from '../options/resolved-realtime-options';
 import { RealtimeHealthService } from './realtime-health.service';
 
 /**
@@ -21,8 +21,9 @@ export class HealthRouteRegistrar implements OnModuleInit {
   onModuleInit(): void {
     const adapter = this.adapterHost.httpAdapter;
     // A standalone application context has no HTTP server to serve the probe on.
-    if (!this.options.health.enabled || !adapter) return;
-    adapter.get(this.options.health.path, async (_request: unknown, response: unknown) => {
+    const { health } = this.options;
+    if (!health.enabled || !adapter) return;
+    adapter.get(health.path, async (_request: unknown, response: unknown) => {
       const report = await this.health.check();
       adapter.reply(response, report, 200);
     });

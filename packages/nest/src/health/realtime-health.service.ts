@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { REALTIME_RUNTIME } from '../realtime-internal.constants';
-import type { RealtimeRuntime } from '../realtime-runtime';
+import { NamespaceHost } from '../gateway/namespace-host';
+import { PresenceReader } from '../presence/presence-reader';
 
 /** What the health endpoint and the terminus indicator report. */
 export interface RealtimeHealthReport {
@@ -15,17 +15,15 @@ export interface RealtimeHealthReport {
 /** Computes the module's health; used by the health endpoint and `RealtimeHealthIndicator`. */
 @Injectable()
 export class RealtimeHealthService {
-  constructor(@Inject(REALTIME_RUNTIME) private readonly runtime: RealtimeRuntime) {}
+  constructor(
+    @Inject(NamespaceHost) private readonly host: NamespaceHost,
+    @Inject(PresenceReader) private readonly presence: PresenceReader,
+  ) {}
 
   /** Checks the presence store and counts this process's connections. */
   async check(): Promise<RealtimeHealthReport> {
-    const { host, store } = this.runtime;
-    const presenceOk = await store.isHealthy().catch(() => false);
-    if (!host.ready) return { status: 'starting', connections: 0, presence: { store: store.name, ok: presenceOk } };
-    return {
-      status: presenceOk ? 'ok' : 'degraded',
-      connections: host.namespace.sockets.size,
-      presence: { store: store.name, ok: presenceOk },
-    };
+    const presence = { store: this.presence.storeName, ok: await this.presence.isHealthy() };
+    if (!this.host.ready) return { status: 'starting', connections: 0, presence };
+    return { status: presence.ok ? 'ok' : 'degraded', connections: this.host.namespace.sockets.size, presence };
   }
 }

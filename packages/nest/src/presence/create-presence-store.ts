@@ -1,22 +1,21 @@
-import type { RealtimePresenceOption } from '../realtime-options.interface';
+import type { ResolvedPresenceOptions } from '../options/resolved-realtime-options';
 import { MemoryPresenceStore } from './memory-presence.store';
 import type { PresenceStore } from './presence-store.interface';
 import { RedisPresenceStore } from './redis-presence.store';
 
-/** The store in use, whether the module must close it, and how often to sweep it. */
-export interface PresenceSetup {
-  store: PresenceStore;
-  owned: boolean;
-  sweepIntervalMs: number | undefined;
+/** Creates the store the options ask for; an application's own store is used as given. */
+export function createPresenceStore(presence: ResolvedPresenceOptions): PresenceStore {
+  switch (presence.kind) {
+    case 'memory':
+      return new MemoryPresenceStore();
+    case 'redis':
+      return new RedisPresenceStore(presence.redis);
+    case 'custom':
+      return presence.store;
+  }
 }
 
-/** Creates the store the options ask for; an application's own store is used as given. */
-export function createPresenceStore(option: RealtimePresenceOption): PresenceSetup {
-  if (option === 'memory') return { store: new MemoryPresenceStore(), owned: true, sweepIntervalMs: undefined };
-  if (option.store === 'redis') {
-    const { store: _kind, ...redisOptions } = option;
-    const store = new RedisPresenceStore(redisOptions);
-    return { store, owned: true, sweepIntervalMs: store.sweepIntervalMs };
-  }
-  return { store: option.store, owned: false, sweepIntervalMs: undefined };
+/** Whether the module created the store, and so must close it on shutdown. */
+export function ownsPresenceStore(presence: ResolvedPresenceOptions): boolean {
+  return presence.kind !== 'custom';
 }

@@ -9,6 +9,7 @@ import type {
   PresenceStore,
   RemoveConnectionResult,
 } from './presence-store.interface';
+import { roomMember } from './presence-keys';
 
 /** Connection ids of one user in one scope, each with when it entered the scope. */
 type ScopeConnections = Map<string, number>;
@@ -27,7 +28,7 @@ interface ConnectionPresence {
 interface TenantPresence {
   users: Map<string, UserPresence>;
   connections: Map<string, ConnectionPresence>;
-  /** Room key → user id → the user's connections in the room. */
+  /** {@link roomMember} → user id → the user's connections in the room. */
   rooms: Map<string, Map<string, ScopeConnections>>;
 }
 
@@ -84,7 +85,7 @@ export class MemoryPresenceStore implements PresenceStore {
   async joinRoom(tenantId: string, userId: string, connectionId: string, room: PresenceRoomRef): Promise<JoinRoomResult> {
     const tenant = this.tenants.get(tenantId);
     const connection = tenant?.connections.get(connectionId);
-    const key = roomKey(room);
+    const key = roomMember(room);
     if (!tenant || !connection || connection.userId !== userId || connection.rooms.has(key)) return { entered: false };
     connection.rooms.set(key, { kind: room.kind, id: room.id });
     let members = tenant.rooms.get(key);
@@ -105,7 +106,7 @@ export class MemoryPresenceStore implements PresenceStore {
   async leaveRoom(tenantId: string, userId: string, connectionId: string, room: PresenceRoomRef): Promise<LeaveRoomResult> {
     const tenant = this.tenants.get(tenantId);
     const connection = tenant?.connections.get(connectionId);
-    const key = roomKey(room);
+    const key = roomMember(room);
     if (!tenant || !connection || connection.userId !== userId || !connection.rooms.delete(key)) return { left: false };
     return { left: this.removeFromRoom(tenant, key, userId, connectionId) };
   }
@@ -126,7 +127,7 @@ export class MemoryPresenceStore implements PresenceStore {
 
   async inRoom(tenantId: string, kind: string, id: string): Promise<PresenceMember[]> {
     const tenant = this.tenants.get(tenantId);
-    const members = tenant?.rooms.get(roomKey({ kind, id }));
+    const members = tenant?.rooms.get(roomMember({ kind, id }));
     if (!tenant || !members) return [];
     return [...members].map(([userId, connections]) => member(userId, connections, tenant.users.get(userId)?.meta ?? {}));
   }
@@ -162,11 +163,6 @@ export class MemoryPresenceStore implements PresenceStore {
     if (members.size === 0) tenant.rooms.delete(key);
     return true;
   }
-}
-
-/** Kinds never contain `:`, so `kind:id` names exactly one room. */
-function roomKey({ kind, id }: PresenceRoomRef): string {
-  return `${kind}:${id}`;
 }
 
 function member(userId: string, connections: ScopeConnections, meta: Record<string, unknown>): PresenceMember {

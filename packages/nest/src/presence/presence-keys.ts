@@ -70,7 +70,7 @@ export function connectionRoomsKey(keys: TenantKeys, connectionId: string): stri
 }
 
 /** The HASH of a room's member connections. */
-export function roomKey(keys: TenantKeys, roomMember: string): string {
+export function roomMembersKey(keys: TenantKeys, roomMember: string): string {
   return `${keys.base}:${KeyPart.room}:${roomMember}`;
 }
 

@@ -59,9 +59,9 @@ end
 local function ownedBy(record, userId)
   return record and parseRecord(record) == userId
 end
-local function anyConnectionIn(roomKey, connections, step)
+local function anyConnectionIn(roomMembersKey, connections, step)
   for i = 1, #connections, step do
-    if redis.call('HEXISTS', roomKey, connections[i]) == 1 then return true end
+    if redis.call('HEXISTS', roomMembersKey, connections[i]) == 1 then return true end
   end
   return false
 end
@@ -147,7 +147,7 @@ if not ownedBy(record, ARGV[3]) then return { 0, '{}', {} } end
 return dropWithExpired(ARGV[1], ARGV[2], ARGV[3], nowMs())
 `;
 
-/** KEYS conns, userKey, connectionRoomsKey, roomKey · ARGV connectionId, userId, roomMember → 1 when entered. */
+/** KEYS conns, userKey, connectionRoomsKey, roomMembersKey · ARGV connectionId, userId, roomMember → 1 when entered. */
 export const JOIN_ROOM = `${common}
 if not ownedBy(redis.call('HGET', KEYS[1], ARGV[1]), ARGV[2]) then return 0 end
 if redis.call('SADD', KEYS[3], ARGV[3]) == 0 then return 0 end
@@ -157,7 +157,7 @@ redis.call('HSET', KEYS[4], ARGV[1], fmt(nowMs()) .. ':' .. ARGV[2])
 return entered
 `;
 
-/** KEYS conns, userKey, connectionRoomsKey, roomKey · ARGV connectionId, userId, roomMember → 1 when left. */
+/** KEYS conns, userKey, connectionRoomsKey, roomMembersKey · ARGV connectionId, userId, roomMember → 1 when left. */
 export const LEAVE_ROOM = `${common}
 if not ownedBy(redis.call('HGET', KEYS[1], ARGV[1]), ARGV[2]) then return 0 end
 if redis.call('SREM', KEYS[3], ARGV[3]) == 0 then return 0 end
@@ -235,7 +235,7 @@ return { redis.call('HGETALL', KEYS[3]), corrections }
 `;
 
 /**
- * KEYS roomKey, exp, profiles → flat userId, connections, sinceMs, profile of users live in the
+ * KEYS roomMembersKey, exp, profiles → flat userId, connections, sinceMs, profile of users live in the
  * room. Expiries are looked up only when the tenant has an expired entry at all.
  */
 export const IN_ROOM = `${common}

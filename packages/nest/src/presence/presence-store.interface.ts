@@ -74,6 +74,11 @@ export interface ExpiredPresence {
 export interface PresenceStore {
   /** A short name for health reports, e.g. `memory` or `redis`. */
   readonly name: string;
+  /**
+   * Milliseconds between the module's calls to {@link PresenceStore.sweepExpired}. Set it on
+   * stores whose entries expire; leave it out where nothing expires (nothing is swept).
+   */
+  readonly sweepIntervalMs?: number;
   /** Records a new connection. */
   addConnection(connection: PresenceConnection): Promise<AddConnectionResult>;
   /** Removes a connection and its room memberships. Unknown connections are a no-op. */

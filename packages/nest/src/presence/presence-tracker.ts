@@ -1,9 +1,17 @@
 import type { Logger } from '@nestjs/common';
-import { presenceRoom, resourceRoom, SystemEvent, type PresenceMember, type RealtimeUser } from '@tenantcast/protocol';
+import { presenceRoom, resourceRoom, SystemEvent, type RealtimeUser } from '@tenantcast/protocol';
 import type { NamespaceHost } from '../gateway/namespace-host';
-import type { RealtimeSocket } from '../realtime-socket';
+import type { SystemSocket } from '../gateway/system-socket';
 import { SerialQueues } from '../serial-queues';
 import type { PresenceRoomRef, PresenceStore } from './presence-store.interface';
+
+/** What the tracker works with. */
+export interface PresenceTrackerOptions {
+  store: PresenceStore;
+  host: NamespaceHost;
+  presenceMeta: (user: RealtimeUser) => Record<string, unknown>;
+  logger: Logger;
+}
 
 /**
  * Keeps the presence store in step with this process's sockets and turns its transitions into
@@ -15,14 +23,15 @@ import type { PresenceRoomRef, PresenceStore } from './presence-store.interface'
  */
 export class PresenceTracker {
   private readonly queues = new SerialQueues();
+  private readonly store: PresenceStore;
+  private readonly host: NamespaceHost;
+  private readonly presenceMeta: (user: RealtimeUser) => Record<string, unknown>;
+  private readonly logger: Logger;
   private sweepTimer: NodeJS.Timeout | undefined;
 
-  constructor(
-    private readonly store: PresenceStore,
-    private readonly host: NamespaceHost,
-    private readonly presenceMeta: (user: RealtimeUser) => Record<string, unknown>,
-    private readonly logger: Logger,
-  ) {}
+  constructor(options: PresenceTrackerOptions) {
+    ({ store: this.store, host: this.host, presenceMeta: this.presenceMeta, logger: this.logger } = options);
+  }
 
   /** The metadata presence shares for `user`. */
   metaOf(user: RealtimeUser): Record<string, unknown> {
@@ -30,17 +39,17 @@ export class PresenceTracker {
   }
 
   /** Records a new connection; announces the user to presence subscribers on its first one. */
-  connected(socket: RealtimeSocket): Promise<void> {
+  connected(socket: SystemSocket): Promise<void> {
     const { user } = socket.data;
     const meta = this.metaOf(user);
     return this.enqueue(socket.id, 'connect', async () => {
       const { cameOnline } = await this.store.addConnection({ tenantId: user.tenantId, userId: user.userId, connectionId: socket.id, meta });
-      if (cameOnline) this.announceOnline(user.tenantId, user.userId, meta, SystemEvent.PresenceOnline);
+      if (cameOnline) this.announcePresence(user.tenantId, user.userId, meta, SystemEvent.PresenceOnline);
     });
   }
 
   /** Removes a closed connection and announces what its departure changed. */
-  disconnected(socket: RealtimeSocket): Promise<void> {
+  disconnected(socket: SystemSocket): Promise<void> {
     const { user } = socket.data;
     return this.enqueue(socket.id, 'disconnect', async () => {
       const result = await this.store.removeConnection(user.tenantId, user.userId, socket.id);
@@ -49,34 +58,26 @@ export class PresenceTracker {
   }
 
   /** Records a room join; resolves whether this was the user's first connection in the room. */
-  async joinedRoom(socket: RealtimeSocket, room: PresenceRoomRef): Promise<boolean> {
+  async joinedRoom(socket: SystemSocket, room: PresenceRoomRef): Promise<boolean> {
     const { user } = socket.data;
     const result = await this.enqueue(socket.id, 'join', () => this.store.joinRoom(user.tenantId, user.userId, socket.id, room));
     return result?.entered ?? false;
   }
 
   /** Records a room leave; resolves whether this was the user's last connection in the room. */
-  async leftRoom(socket: RealtimeSocket, room: PresenceRoomRef): Promise<boolean> {
+  async leftRoom(socket: SystemSocket, room: PresenceRoomRef): Promise<boolean> {
     const { user } = socket.data;
     const result = await this.enqueue(socket.id, 'leave', () => this.store.leaveRoom(user.tenantId, user.userId, socket.id, room));
     return result?.left ?? false;
   }
 
-  /** Members of a room, or an empty list while the store is unavailable. */
-  async membersOfRoom(tenantId: string, room: PresenceRoomRef): Promise<PresenceMember[]> {
-    try {
-      return await this.store.inRoom(tenantId, room.kind, room.id);
-    } catch (error) {
-      this.logFailure('inRoom', error);
-      return [];
-    }
-  }
-
   /**
-   * Sweeps expired connections (of processes that died) every `intervalMs` and announces the
-   * departures; only one process reports each one.
+   * Sweeps expired connections (of processes that died) every `store.sweepIntervalMs`, if the
+   * store has expiring entries, and announces the departures; only one process reports each one.
    */
-  startSweeping(intervalMs: number): void {
+  startSweeping(): void {
+    const intervalMs = this.store.sweepIntervalMs;
+    if (intervalMs === undefined || this.sweepTimer !== undefined) return;
     this.sweepTimer = setInterval(() => void this.sweepOnce(), intervalMs).unref();
   }
 
@@ -94,6 +95,7 @@ export class PresenceTracker {
   /** Stops sweeping. */
   stop(): void {
     clearInterval(this.sweepTimer);
+    this.sweepTimer = undefined;
   }
 
   /** Resolves once every queued presence operation has settled. */
@@ -108,10 +110,10 @@ export class PresenceTracker {
       const room = resourceRoom(tenantId, kind, id);
       this.host.namespace.to(room).emit(SystemEvent.UserLeft, { room, kind, id, userId, meta, timestamp });
     }
-    if (wentOffline) this.announceOnline(tenantId, userId, meta, SystemEvent.PresenceOffline);
+    if (wentOffline) this.announcePresence(tenantId, userId, meta, SystemEvent.PresenceOffline);
   }
 
-  private announceOnline(tenantId: string, userId: string, meta: Record<string, unknown>, event: typeof SystemEvent.PresenceOnline | typeof SystemEvent.PresenceOffline): void {
+  private announcePresence(tenantId: string, userId: string, meta: Record<string, unknown>, event: typeof SystemEvent.PresenceOnline | typeof SystemEvent.PresenceOffline): void {
     if (!this.host.ready) return;
     this.host.namespace.to(presenceRoom(tenantId)).emit(event, { tenantId, userId, meta, timestamp: Date.now() });
   }

@@ -1,5 +1,7 @@
 import type { PresenceMember } from '@tenantcast/protocol';
-import { connectionRoomsKey, roomKey, roomMember, tenantIndexKey, tenantKeys, userKey } from './presence-keys';
+import { OptionProblems } from '../options/option-problems';
+import { resolveRedisPresenceOptions } from '../options/resolve-presence-options';
+import { connectionRoomsKey, roomMember, roomMembersKey, tenantIndexKey, tenantKeys, userKey } from './presence-keys';
 import * as lua from './presence-lua-scripts';
 import type {
   AddConnectionResult,
@@ -16,8 +18,6 @@ import type { RedisPresenceClient, RedisPresenceOptions } from './redis-presence
 import { asInteger, asOnlineMembers, asRemoval, asRoomMembers, asStrings, asSweepBatch } from './redis-presence-replies';
 import { RedisScript } from './redis-script';
 
-const DEFAULT_KEY_PREFIX = 'tc:presence';
-const DEFAULT_TTL_MS = 30_000;
 /** `isHealthy()` answers `false` when a PING takes longer than this. */
 const HEALTH_TIMEOUT_MS = 1_000;
 /** Connections (or tenants) per script call, so one call never blocks Redis for long. */
@@ -65,7 +65,7 @@ export class RedisPresenceStore implements PresenceStore {
   readonly ttlMs: number;
   /** Milliseconds between this instance's batched refreshes. */
   readonly refreshIntervalMs: number;
-  /** Milliseconds between sweeps the module should run; the store does not sweep on its own. */
+  /** Milliseconds between the module's sweeps; the store does not sweep on its own. */
   readonly sweepIntervalMs: number;
 
   private readonly keyPrefix: string;
@@ -77,14 +77,16 @@ export class RedisPresenceStore implements PresenceStore {
   private refreshing: Promise<void> | undefined;
   private closed = false;
 
+  /** @throws RealtimeConfigError listing every invalid option */
   constructor(options: RedisPresenceOptions) {
-    this.keyPrefix = options.keyPrefix ?? DEFAULT_KEY_PREFIX;
-    ({ ttlMs: this.ttlMs, refreshIntervalMs: this.refreshIntervalMs, sweepIntervalMs: this.sweepIntervalMs } = resolveTimers(options));
-    const source = clientSource(options);
-    if ('client' in source) {
-      this.client = Promise.resolve(source.client);
+    const problems = new OptionProblems();
+    const resolved = resolveRedisPresenceOptions(options, problems);
+    problems.throwIfAny('RedisPresenceStore');
+    ({ keyPrefix: this.keyPrefix, ttlMs: this.ttlMs, refreshIntervalMs: this.refreshIntervalMs, sweepIntervalMs: this.sweepIntervalMs } = resolved);
+    if (resolved.client !== undefined) {
+      this.client = Promise.resolve(resolved.client);
     } else {
-      this.ownedClient = createRedisPresenceClient(source.url);
+      this.ownedClient = createRedisPresenceClient(resolved.url);
       // Each caller sees the failure through its own await; this only keeps it from being
       // reported as unhandled when nobody has called yet.
       this.ownedClient.catch(() => undefined);
@@ -149,7 +151,7 @@ export class RedisPresenceStore implements PresenceStore {
 
   async inRoom(tenantId: string, kind: string, id: string): Promise<PresenceMember[]> {
     const keys = tenantKeys(this.keyPrefix, tenantId);
-    const reply = await script.inRoom.run(await this.client, [roomKey(keys, roomMember({ kind, id })), keys.expiries, keys.profiles], []);
+    const reply = await script.inRoom.run(await this.client, [roomMembersKey(keys, roomMember({ kind, id })), keys.expiries, keys.profiles], []);
     return asRoomMembers(reply);
   }
 
@@ -225,7 +227,7 @@ export class RedisPresenceStore implements PresenceStore {
     const member = roomMember(room);
     const reply = await roomScript.run(
       await this.client,
-      [keys.connections, userKey(keys, userId), connectionRoomsKey(keys, connectionId), roomKey(keys, member)],
+      [keys.connections, userKey(keys, userId), connectionRoomsKey(keys, connectionId), roomMembersKey(keys, member)],
       [connectionId, userId, member],
     );
     return asInteger(reply);
@@ -282,37 +284,6 @@ export class RedisPresenceStore implements PresenceStore {
     const connections = this.held.get(tenantId);
     if (connections?.delete(connectionId) && connections.size === 0) this.held.delete(tenantId);
   }
-}
-
-interface PresenceTimers {
-  ttlMs: number;
-  refreshIntervalMs: number;
-  sweepIntervalMs: number;
-}
-
-function resolveTimers(options: RedisPresenceOptions): PresenceTimers {
-  const ttlMs = options.ttlMs ?? DEFAULT_TTL_MS;
-  const refreshIntervalMs = options.refreshIntervalMs ?? Math.max(1, Math.floor(ttlMs / 3));
-  const sweepIntervalMs = options.sweepIntervalMs ?? Math.max(1, Math.floor(ttlMs / 3));
-  if (!(ttlMs > 0 && Number.isFinite(ttlMs))) {
-    throw new Error(`RedisPresenceStore: ttlMs must be a positive number of milliseconds, got ${ttlMs}.`);
-  }
-  if (!(refreshIntervalMs > 0 && refreshIntervalMs < ttlMs)) {
-    throw new Error(
-      `RedisPresenceStore: refreshIntervalMs (${refreshIntervalMs}) must be positive and below ttlMs (${ttlMs}), ` +
-        'or live connections would expire between refreshes; about ttlMs / 3 is a good value.',
-    );
-  }
-  if (!(sweepIntervalMs > 0 && Number.isFinite(sweepIntervalMs))) {
-    throw new Error(`RedisPresenceStore: sweepIntervalMs must be a positive number of milliseconds, got ${sweepIntervalMs}.`);
-  }
-  return { ttlMs, refreshIntervalMs, sweepIntervalMs };
-}
-
-function clientSource({ client, url }: RedisPresenceOptions): { client: RedisPresenceClient } | { url: string } {
-  if (client && url === undefined) return { client };
-  if (url !== undefined && !client) return { url };
-  throw new Error('RedisPresenceStore needs exactly one of `client` (an ioredis client or Cluster) and `url` (a Redis URL).');
 }
 
 function chunk<T>(items: readonly T[], size: number): T[][] {

@@ -1,7 +1,7 @@
 import type { Logger } from '@nestjs/common';
 import { ErrorCode, resourceRoom, roomComponentProblem } from '@tenantcast/protocol';
 import { RealtimeError } from '../errors/realtime.error';
-import type { RealtimeSocket } from '../realtime-socket';
+import type { SystemSocket } from '../gateway/system-socket';
 import type { RoomKindOptions } from '../realtime-options.interface';
 
 /** A resource room a socket asked for, after validation. */
@@ -18,7 +18,7 @@ export interface RoomTarget {
  * Turns a client's `{ kind, id }` into a room of the user's own tenant. The client never names
  * the tenant or the room: both come from the verified token, so no input reaches another tenant.
  */
-export function resolveRoomTarget(rooms: ReadonlyMap<string, RoomKindOptions>, socket: RealtimeSocket, kind: unknown, id: unknown): RoomTarget {
+export function resolveRoomTarget(rooms: ReadonlyMap<string, RoomKindOptions>, socket: SystemSocket, kind: unknown, id: unknown): RoomTarget {
   if (typeof kind !== 'string' || !rooms.has(kind)) {
     throw new RealtimeError(ErrorCode.InvalidRoom, `Unknown room kind ${describe(kind)}; this server accepts: ${[...rooms.keys()].join(', ') || 'none'}.`);
   }
@@ -30,7 +30,7 @@ export function resolveRoomTarget(rooms: ReadonlyMap<string, RoomKindOptions>, s
 /** Runs the kind's `authorize` hook; a refusal or a throw becomes `FORBIDDEN`. */
 export async function authorizeRoom(
   rooms: ReadonlyMap<string, RoomKindOptions>,
-  socket: RealtimeSocket,
+  socket: SystemSocket,
   target: RoomTarget,
   logger: Logger,
 ): Promise<void> {

@@ -1,11 +1,20 @@
 import type { Logger } from '@nestjs/common';
-import { ErrorCode, SystemEvent, type JoinAck, type LeaveAck } from '@tenantcast/protocol';
+import { ErrorCode, SystemEvent, type ErrorAck, type JoinAck, type LeaveAck, type RoomPayload } from '@tenantcast/protocol';
 import { RealtimeError } from '../errors/realtime.error';
-import { SerialQueues } from '../serial-queues';
+import type { SystemSocket } from '../gateway/system-socket';
+import type { PresenceReader } from '../presence/presence-reader';
 import type { PresenceTracker } from '../presence/presence-tracker';
-import type { RealtimeSocket } from '../realtime-socket';
 import type { RoomKindOptions } from '../realtime-options.interface';
-import { authorizeRoom, resolveRoomTarget } from './room-access';
+import { SerialQueues } from '../serial-queues';
+import { authorizeRoom, resolveRoomTarget, type RoomTarget } from './room-access';
+
+/** What room membership works with. */
+export interface RoomMembershipOptions {
+  rooms: ReadonlyMap<string, RoomKindOptions>;
+  tracker: PresenceTracker;
+  reader: PresenceReader;
+  logger: Logger;
+}
 
 /**
  * Joins and leaves resource rooms for a socket: validates the request, builds the room in the
@@ -17,24 +26,31 @@ import { authorizeRoom, resolveRoomTarget } from './room-access';
  */
 export class RoomMembership {
   private readonly queues = new SerialQueues();
+  private readonly rooms: ReadonlyMap<string, RoomKindOptions>;
+  private readonly tracker: PresenceTracker;
+  private readonly reader: PresenceReader;
+  private readonly logger: Logger;
 
-  constructor(
-    private readonly rooms: ReadonlyMap<string, RoomKindOptions>,
-    private readonly presence: PresenceTracker,
-    private readonly logger: Logger,
-  ) {}
+  constructor(options: RoomMembershipOptions) {
+    ({ rooms: this.rooms, tracker: this.tracker, reader: this.reader, logger: this.logger } = options);
+  }
+
+  /** The resource kinds clients may join. */
+  get kinds(): string[] {
+    return [...this.rooms.keys()];
+  }
 
   /** Joins `socket` to resource `kind`/`id` of its tenant. */
-  join(socket: RealtimeSocket, kind: unknown, id: unknown): Promise<JoinAck> {
+  join(socket: SystemSocket, kind: unknown, id: unknown): Promise<JoinAck> {
     return this.queues.run(socket.id, () => this.joinNow(socket, kind, id));
   }
 
   /** Removes `socket` from resource `kind`/`id` of its tenant; leaving a room not joined is fine. */
-  leave(socket: RealtimeSocket, kind: unknown, id: unknown): Promise<LeaveAck> {
+  leave(socket: SystemSocket, kind: unknown, id: unknown): Promise<LeaveAck> {
     return this.queues.run(socket.id, () => this.leaveNow(socket, kind, id));
   }
 
-  private async joinNow(socket: RealtimeSocket, kind: unknown, id: unknown): Promise<JoinAck> {
+  private async joinNow(socket: SystemSocket, kind: unknown, id: unknown): Promise<JoinAck> {
     const { user } = socket.data;
     try {
       const target = resolveRoomTarget(this.rooms, socket, kind, id);
@@ -43,12 +59,12 @@ export class RoomMembership {
       if (socket.disconnected) throw new RealtimeError(ErrorCode.Internal, 'The connection closed during the join.');
       await socket.join(target.room);
       const ref = { kind: target.kind, id: target.id };
-      const entered = await this.presence.joinedRoom(socket, ref);
-      const members = await this.presence.membersOfRoom(user.tenantId, ref);
-      const payload = { room: target.room, kind: target.kind, id: target.id };
+      const entered = await this.tracker.joinedRoom(socket, ref);
+      const members = await this.reader.roomSnapshot(user.tenantId, ref);
+      const payload = roomPayload(target);
       socket.emit(SystemEvent.RoomJoined, payload);
       if (entered) {
-        socket.to(target.room).emit(SystemEvent.UserJoined, { ...payload, userId: user.userId, meta: this.presence.metaOf(user), timestamp: Date.now() });
+        socket.to(target.room).emit(SystemEvent.UserJoined, { ...payload, userId: user.userId, meta: this.tracker.metaOf(user), timestamp: Date.now() });
       }
       this.logger.log(`Joined room=${target.room} tenant=${user.tenantId} user=${user.userId} socket=${socket.id}`);
       return { ok: true, room: target.room, members };
@@ -57,18 +73,17 @@ export class RoomMembership {
     }
   }
 
-  private async leaveNow(socket: RealtimeSocket, kind: unknown, id: unknown): Promise<LeaveAck> {
+  private async leaveNow(socket: SystemSocket, kind: unknown, id: unknown): Promise<LeaveAck> {
     const { user } = socket.data;
     try {
       const target = resolveRoomTarget(this.rooms, socket, kind, id);
       if (!socket.rooms.has(target.room)) return { ok: true, room: target.room };
       await socket.leave(target.room);
-      const ref = { kind: target.kind, id: target.id };
-      const left = await this.presence.leftRoom(socket, ref);
-      const payload = { room: target.room, kind: target.kind, id: target.id };
+      const left = await this.tracker.leftRoom(socket, { kind: target.kind, id: target.id });
+      const payload = roomPayload(target);
       socket.emit(SystemEvent.RoomLeft, payload);
       if (left) {
-        socket.to(target.room).emit(SystemEvent.UserLeft, { ...payload, userId: user.userId, meta: this.presence.metaOf(user), timestamp: Date.now() });
+        socket.to(target.room).emit(SystemEvent.UserLeft, { ...payload, userId: user.userId, meta: this.tracker.metaOf(user), timestamp: Date.now() });
       }
       this.logger.log(`Left room=${target.room} tenant=${user.tenantId} user=${user.userId} socket=${socket.id}`);
       return { ok: true, room: target.room };
@@ -77,7 +92,7 @@ export class RoomMembership {
     }
   }
 
-  private refuse(operation: string, socket: RealtimeSocket, error: unknown): { ok: false; error: ReturnType<typeof RealtimeError.toPayload> } {
+  private refuse(operation: string, socket: SystemSocket, error: unknown): ErrorAck {
     const payload = RealtimeError.toPayload(error);
     const { user } = socket.data;
     if (payload.code === ErrorCode.Internal) {
@@ -87,4 +102,8 @@ export class RoomMembership {
     }
     return { ok: false, error: payload };
   }
+}
+
+function roomPayload({ room, kind, id }: RoomTarget): RoomPayload {
+  return { room, kind, id };
 }
