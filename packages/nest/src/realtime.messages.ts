@@ -38,7 +38,7 @@ export const OptionMessages = {
   healthPath: (path: unknown) => `health.path must be a string starting with '/', e.g. '/realtime/health'; got ${JSON.stringify(path)}.`,
   presenceStore: () => "presence must be 'memory', { store: 'redis', url | client }, or { store: yourPresenceStore }.",
   redisConnection: (path: string) =>
-    `${path}needs exactly one of \`client\` (an ioredis client or Cluster) and \`url\` (a Redis URL such as 'redis://127.0.0.1:6379').`,
+    `${path}client / ${path}url: pass exactly one of \`client\` (an ioredis client or Cluster) and \`url\` (a Redis URL such as 'redis://127.0.0.1:6379').`,
   redisKeyPrefix: (path: string) => `${path}keyPrefix must be a non-empty string without '{' or '}' (they would break Cluster hash tags).`,
   redisPositiveMs: (path: string, option: string, value: unknown) =>
     `${path}${option} must be a positive number of milliseconds; got ${JSON.stringify(value)}.`,

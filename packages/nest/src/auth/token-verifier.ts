@@ -50,11 +50,17 @@ function createJwtServiceVerifier(jwt: JwtVerification): (token: string) => Prom
 
 const EXPIRED_NAMES: ReadonlySet<string> = new Set(['TokenExpiredError', 'JWTExpired']);
 const EXPIRED_CODES: ReadonlySet<string> = new Set([ErrorCode.TokenExpired, 'ERR_JWT_EXPIRED']);
+/**
+ * jsonwebtoken reports a token older than `maxTokenAgeSeconds` as a `TokenExpiredError` too. It is
+ * refused by the server's policy rather than stale, so it is `UNAUTHORIZED`: a client answering
+ * `TOKEN_EXPIRED` with a silent refresh would only get back its provider's cached token.
+ */
+const MAX_AGE_EXCEEDED = 'maxAge exceeded';
 
 function toHandshakeError(error: unknown): HandshakeError {
   if (error instanceof HandshakeError) return error;
   const { name, code, message } = (error ?? {}) as { name?: unknown; code?: unknown; message?: unknown };
   const reason = typeof message === 'string' ? message : 'token verification failed';
-  const expired = EXPIRED_NAMES.has(String(name)) || EXPIRED_CODES.has(String(code));
+  const expired = (EXPIRED_NAMES.has(String(name)) || EXPIRED_CODES.has(String(code))) && reason !== MAX_AGE_EXCEEDED;
   return new HandshakeError(expired ? ErrorCode.TokenExpired : ErrorCode.Unauthorized, reason, { cause: error });
 }
