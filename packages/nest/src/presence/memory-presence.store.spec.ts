@@ -1,4 +1,5 @@
+import * as vitest from 'vitest';
+import { describePresenceStoreContract } from '../testing/presence-store.contract';
 import { MemoryPresenceStore } from './memory-presence.store';
-import { describePresenceStoreContract } from './presence-store.contract';
 
-describePresenceStoreContract('memory', () => new MemoryPresenceStore());
+describePresenceStoreContract('memory', () => new MemoryPresenceStore(), { test: vitest });

@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { setTimeout as delay } from 'node:timers/promises';
 import { Redis } from 'ioredis';
+import * as vitest from 'vitest';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { tenantIndexKey, tenantKeys, userKey } from '../../src/presence/presence-keys';
 import type { ExpiredPresence, PresenceStore } from '../../src/presence/presence-store.interface';
-import { describePresenceStoreContract } from '../../src/presence/presence-store.contract';
+import { describePresenceStoreContract } from '../../src/testing/presence-store.contract';
 import type { RedisPresenceClient, RedisPresenceOptions } from '../../src/presence/redis-presence-options.interface';
 import { RedisPresenceStore } from '../../src/presence/redis-presence.store';
 
@@ -48,7 +49,7 @@ afterAll(async () => {
   await admin.quit();
 });
 
-describePresenceStoreContract('redis', () => new RedisPresenceStore({ url: REDIS_URL, keyPrefix: `${RUN_PREFIX}:contract` }));
+describePresenceStoreContract('redis', () => new RedisPresenceStore({ url: REDIS_URL, keyPrefix: `${RUN_PREFIX}:contract` }), { test: vitest });
 
 describe('RedisPresenceStore', () => {
   const prefix = `${RUN_PREFIX}:store`;

@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { setTimeout as delay } from 'node:timers/promises';
 import type { PresenceMember } from '@tenantcast/protocol';
-import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { PresenceConnection, PresenceRoomRef, PresenceStore } from './presence-store.interface';
+import type { PresenceConnection, PresenceRoomRef, PresenceStore } from '../presence/presence-store.interface';
 
 /**
  * Stores may take time from another clock than this process's (the Redis store uses Redis
@@ -10,16 +9,55 @@ import type { PresenceConnection, PresenceRoomRef, PresenceStore } from './prese
  */
 const CLOCK_TOLERANCE_MS = 1_000;
 
+type Hook = (run: () => Promise<void> | void) => void;
+
 /**
- * Registers the behaviour every {@link PresenceStore} must have, as one vitest `describe` block.
- * `makeStore` runs before each test (the store is closed after it); `cleanup` runs once at the end.
- * Each test uses its own tenant ids, so stores that share state (Redis) do not see each other.
+ * The test functions the contract suite registers its tests with. Vitest and Jest both provide
+ * them; the suite uses only matchers the two share.
+ */
+export interface ContractTestApi {
+  describe: (name: string, body: () => void) => void;
+  it: (name: string, body: () => Promise<void>) => void;
+  beforeEach: Hook;
+  afterEach: Hook;
+  afterAll: Hook;
+  // The runners' `expect` types differ; the suite needs only the matchers both share.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  expect: any;
+}
+
+/** Options of {@link describePresenceStoreContract}. */
+export interface PresenceStoreContractOptions {
+  /** Runs once after the last test, e.g. to delete a test run's Redis keys. */
+  cleanup?: () => Promise<void> | void;
+  /**
+   * The test functions to register with.
+   * @default the runner's globals (`describe`, `it`, `expect`, …), as with vitest `globals: true` or Jest
+   */
+  test?: ContractTestApi;
+}
+
+/**
+ * Registers the behaviour every {@link PresenceStore} must have as one `describe` block: run it
+ * against your own store to prove it behaves like the built-in ones. `makeStore` runs before each
+ * test (the store is closed after it). Each test uses its own tenant ids, so stores that share
+ * state (Redis) do not see each other.
+ *
+ * @example
+ * ```ts
+ * import * as vitest from 'vitest';
+ * import { describePresenceStoreContract } from '@tenantcast/nest/testing';
+ *
+ * describePresenceStoreContract('my store', () => new MyPresenceStore(), { test: vitest });
+ * ```
  */
 export function describePresenceStoreContract(
   name: string,
   makeStore: () => Promise<PresenceStore> | PresenceStore,
-  cleanup?: () => Promise<void> | void,
+  options: PresenceStoreContractOptions = {},
 ): void {
+  const { describe, it, beforeEach, afterEach, afterAll, expect } = options.test ?? globalTestApi();
+  const { cleanup } = options;
   describe(`PresenceStore contract: ${name}`, () => {
     let store: PresenceStore;
     let created: PresenceStore | undefined;
@@ -298,6 +336,18 @@ export function describePresenceStoreContract(
       expect(await store.isHealthy()).toBe(true);
     });
   });
+}
+
+function globalTestApi(): ContractTestApi {
+  const api = globalThis as unknown as Partial<ContractTestApi>;
+  const names = ['describe', 'it', 'beforeEach', 'afterEach', 'afterAll', 'expect'] as const;
+  const missing = names.filter((fn) => typeof api[fn] !== 'function');
+  if (missing.length > 0) {
+    throw new Error(
+      `describePresenceStoreContract: no global ${missing.join(', ')}. Pass your runner's functions as { test } (e.g. import * as vitest from 'vitest'), or enable its globals.`,
+    );
+  }
+  return api as ContractTestApi;
 }
 
 function newTenantId(): string {

@@ -1,0 +1,2 @@
+export { describePresenceStoreContract } from './testing/presence-store.contract';
+export type { ContractTestApi, PresenceStoreContractOptions } from './testing/presence-store.contract';
