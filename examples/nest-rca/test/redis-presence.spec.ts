@@ -7,7 +7,7 @@ import { api } from './support/http';
 import { deleteKeys, keysUnder, REDIS_URL, requireRedis, uniquePrefix } from './support/redis';
 import { DEMO_ENV, tokenFor } from './support/tokens';
 
-describe('AC4 + AC7 with REDIS_URL: connection state and presence kept in Redis, shared by every instance', () => {
+describe('with REDIS_URL: connection state and presence kept in Redis, shared by every instance', () => {
   const prefix = uniquePrefix();
   const env = { ...DEMO_ENV, REDIS_URL, REDIS_KEY_PREFIX: prefix };
   let first: RunningApp | undefined;
@@ -32,11 +32,11 @@ describe('AC4 + AC7 with REDIS_URL: connection state and presence kept in Redis,
   const connectionsOf = async (app: RunningApp, tenantId: string, userId: string): Promise<number> =>
     (await online(app, tenantId)).find((user) => user.userId === userId)?.connections ?? 0;
 
-  it('AC7: reports the Redis store as healthy', async () => {
+  it('reports the Redis store as healthy', async () => {
     expect((await api(second.url, 'GET', '/realtime/health')).body).toMatchObject({ status: 'ok', presence: { store: 'redis', ok: true } });
   });
 
-  it('AC7: an authenticated connection is stored in Redis under REDIS_KEY_PREFIX and every instance answers GET /presence with it', async () => {
+  it('an authenticated connection is stored in Redis under REDIS_KEY_PREFIX and every instance answers GET /presence with it', async () => {
     await connect(`${first!.url}/rca`, tokenFor('alice', 'acme'));
     await connect(`${second.url}/rca`, tokenFor('bob', 'acme'));
     await connect(`${second.url}/rca`, tokenFor('carol', 'globex'));
@@ -47,7 +47,7 @@ describe('AC4 + AC7 with REDIS_URL: connection state and presence kept in Redis,
     }
   });
 
-  it('AC7: a user with tabs on two instances is online until the last tab closes, and disconnect cleans up', async () => {
+  it('a user with tabs on two instances is online until the last tab closes, and disconnect cleans up', async () => {
     const { socket: tab1 } = await connect(`${first!.url}/rca`, tokenFor('tabs', 'initech'));
     const { socket: tab2 } = await connect(`${second.url}/rca`, tokenFor('tabs', 'initech'));
     expect(await connectionsOf(first!, 'initech', 'tabs')).toBe(2);
@@ -57,14 +57,14 @@ describe('AC4 + AC7 with REDIS_URL: connection state and presence kept in Redis,
     await waitFor(async () => (await online(first!, 'initech')).length === 0, 'the tenant to be empty on every instance');
   });
 
-  it('AC7: GET /rcas/:id/presence on one instance lists members who joined on another', async () => {
+  it('GET /rcas/:id/presence on one instance lists members who joined on another', async () => {
     const { socket } = await connect(`${first!.url}/rca`, tokenFor('rajesh', 'acme'));
     await joinRca(socket, '2847');
     const response = await api<{ members: PresenceMember[] }>(second.url, 'GET', '/rcas/2847/presence', { token: tokenFor('observer', 'acme') });
     expect(response.body.members).toEqual([expect.objectContaining({ userId: 'rajesh', connections: 1 })]);
   });
 
-  it('AC4: a client whose instance restarts reconnects with backoff and is tracked in Redis again, as every instance sees', async () => {
+  it('a client whose instance restarts reconnects with backoff and is tracked in Redis again, as every instance sees', async () => {
     const { port } = first!;
     const { socket } = await connect(`${first!.url}/rca`, tokenFor('returning', 'umbrella'), TEST_BACKOFF);
     expect((await online(second, 'umbrella')).map((user) => user.userId)).toEqual(['returning']);

@@ -4,7 +4,7 @@ import { RealtimeService } from '../src';
 import { startRealtimeApp, type TestApp } from './support/apps';
 import { ClientPool, collect, flush, request } from './support/clients';
 
-describe('AC3: tenant-scoped rooms (users only join their own tenant’s rooms)', () => {
+describe('tenant-scoped rooms (users only join their own tenant’s rooms)', () => {
   let server: TestApp;
   let realtime: RealtimeService;
   const clients = new ClientPool(() => server.url);

@@ -20,12 +20,12 @@ class CapturingLogger implements LoggerService {
   }
 }
 
-describe('AC6: heartbeat (ping/pong) for connection health', () => {
+describe('heartbeat (ping/pong) for connection health', () => {
   let server: RunningApp;
   const logger = new CapturingLogger();
 
   beforeAll(async () => {
-    // Short timers so the test does not wait for the story's 25 s / 20 s defaults (AC1 checks those).
+    // Short timers so the test does not wait for the 25 s / 20 s defaults (gateway.spec.ts checks those).
     server = await startApp({ ...DEMO_ENV, WEBSOCKET_PING_INTERVAL: '200', WEBSOCKET_PING_TIMEOUT: '300' }, { logger });
   });
   afterEach(closeAll);
@@ -36,12 +36,12 @@ describe('AC6: heartbeat (ping/pong) for connection health', () => {
     return response.body.users.some((user) => user.userId === userId);
   };
 
-  it('AC6: WEBSOCKET_PING_INTERVAL and WEBSOCKET_PING_TIMEOUT reach the Engine.IO handshake', async () => {
+  it('WEBSOCKET_PING_INTERVAL and WEBSOCKET_PING_TIMEOUT reach the Engine.IO handshake', async () => {
     const client = await SilentPollingClient.open(server.url);
     expect(client.handshake).toMatchObject({ pingInterval: 200, pingTimeout: 300 });
   });
 
-  it('AC6: the server pings, socket.io-client answers with pong, and the connection stays up', async () => {
+  it('the server pings, socket.io-client answers with pong, and the connection stays up', async () => {
     const { socket } = await connect(`${server.url}/rca`, tokenFor('steady', 'acme'));
     let pings = 0;
     socket.io.on('ping', () => (pings += 1));
@@ -50,7 +50,7 @@ describe('AC6: heartbeat (ping/pong) for connection health', () => {
     expect(await isOnline('steady')).toBe(true);
   });
 
-  it('AC6: a client that stops answering pings is dropped with "ping timeout", its presence removed and the disconnect logged', async () => {
+  it('a client that stops answering pings is dropped with "ping timeout", its presence removed and the disconnect logged', async () => {
     const client = await SilentPollingClient.open(server.url);
     await client.connectNamespace('/rca', tokenFor('frozen', 'acme'));
     expect(await isOnline('frozen')).toBe(true);

@@ -5,7 +5,7 @@ import { api, devToken } from './support/http';
 import { startNoWebSocketProxy, type NoWebSocketProxy } from './support/no-websocket-proxy';
 import { DEMO_ENV } from './support/tokens';
 
-describe('AC5: graceful degradation to long-polling', () => {
+describe('graceful degradation to long-polling', () => {
   let server: RunningApp;
   let proxy: NoWebSocketProxy;
   let token: string;
@@ -30,13 +30,13 @@ describe('AC5: graceful degradation to long-polling', () => {
     return received.map((envelope) => envelope.data.update);
   };
 
-  it('AC5: when WebSocket is blocked, a client trying WebSocket first falls back to long-polling and keeps working', async () => {
+  it('when WebSocket is blocked, a client trying WebSocket first falls back to long-polling and keeps working', async () => {
     const { socket } = await connect(`${proxy.url}/rca`, token, { transports: ['websocket', 'polling'], tryAllTransports: true });
     expect(socket.io.engine.transport.name).toBe('polling');
     expect(await updateRoundTrip(socket)).toEqual([{ over: 'polling' }]);
   });
 
-  it('AC5: a client that starts on polling attempts the upgrade, stays on polling when it fails, and keeps working', async () => {
+  it('a client that starts on polling attempts the upgrade, stays on polling when it fails, and keeps working', async () => {
     let upgradeFailed: Promise<unknown> | undefined;
     const { socket } = await connect(`${proxy.url}/rca`, token, { transports: ['polling', 'websocket'] }, (created) => {
       // The probe starts as soon as the engine opens.
@@ -47,13 +47,13 @@ describe('AC5: graceful degradation to long-polling', () => {
     expect(await updateRoundTrip(socket)).toEqual([{ over: 'polling' }]);
   });
 
-  it('AC5: without the proxy the same client upgrades from polling to WebSocket', async () => {
+  it('without the proxy the same client upgrades from polling to WebSocket', async () => {
     const { socket } = await connect(`${server.url}/rca`, token, { transports: ['polling', 'websocket'] });
     if (socket.io.engine.transport.name !== 'websocket') await new Promise((resolve) => socket.io.engine.once('upgrade', resolve));
     expect(await updateRoundTrip(socket)).toEqual([{ over: 'websocket' }]);
   });
 
-  it('AC5: a polling-only client is served end to end, handshake refusals included', async () => {
+  it('a polling-only client is served end to end, handshake refusals included', async () => {
     const { socket } = await connect(`${server.url}/rca`, token, { transports: ['polling'] });
     expect(await updateRoundTrip(socket)).toEqual([{ over: 'polling' }]);
     await expect(connect(`${server.url}/rca`, 'forged', { transports: ['polling'] })).rejects.toMatchObject({ message: 'Unauthorized', data: { code: 'UNAUTHORIZED' } });

@@ -15,7 +15,7 @@ function freePort(): Promise<number> {
   });
 }
 
-describe('AC1: Socket.IO gateway configured in NestJS', () => {
+describe('Socket.IO gateway configured in NestJS', () => {
   let server: TestApp;
 
   beforeAll(async () => {

@@ -5,7 +5,7 @@ import { startRealtimeApp, type TestApp } from './support/apps';
 import { connectClient, expectConnectError, nextEvent, request } from './support/clients';
 import { tokenFor } from './support/tokens';
 
-describe('AC5: graceful degradation to long-polling', () => {
+describe('graceful degradation to long-polling', () => {
   let server: TestApp;
 
   beforeAll(async () => {

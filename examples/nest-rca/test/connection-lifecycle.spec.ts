@@ -6,7 +6,7 @@ import { closeAll, connect, joinRca, nextEvent, waitFor } from './support/client
 import { api } from './support/http';
 import { DEMO_ENV, tokenFor } from './support/tokens';
 
-describe('AC4: connection management with reconnection', () => {
+describe('connection management with reconnection', () => {
   let server: RunningApp | undefined;
   afterEach(async () => {
     closeAll();
@@ -19,7 +19,7 @@ describe('AC4: connection management with reconnection', () => {
     return response.body.users.map((user) => user.userId).filter((userId) => userId !== 'observer');
   };
 
-  it('AC4: a client with exponential backoff (at most 10 attempts) reconnects after the server restarts, and is tracked online again', async () => {
+  it('a client with exponential backoff (at most 10 attempts) reconnects after the server restarts, and is tracked online again', async () => {
     // JWT_SECRET fixed: a token must outlive a server restart, as with a real auth service.
     server = await startApp(DEMO_ENV);
     const { port } = server;
@@ -42,7 +42,7 @@ describe('AC4: connection management with reconnection', () => {
     expect(await joinRca(socket, '42')).toMatchObject({ ok: true });
   });
 
-  it('AC4: the client gives up after 10 failed attempts when the server does not come back', async () => {
+  it('the client gives up after 10 failed attempts when the server does not come back', async () => {
     server = await startApp(DEMO_ENV);
     const { socket } = await connect(`${server.url}/rca`, tokenFor('patient', 'acme'), { ...TEST_BACKOFF, reconnectionDelay: 10, reconnectionDelayMax: 20 });
     const attempts: number[] = [];
@@ -54,7 +54,7 @@ describe('AC4: connection management with reconnection', () => {
     expect(attempts).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
   });
 
-  it('AC4: connect and disconnect are tracked: presence shows the connection, and drops it on disconnect', async () => {
+  it('connect and disconnect are tracked: presence shows the connection, and drops it on disconnect', async () => {
     server = await startApp(DEMO_ENV);
     const running = server;
     const { socket } = await connect(`${running.url}/rca`, tokenFor('leaver', 'acme'));

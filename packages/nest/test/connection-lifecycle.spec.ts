@@ -6,7 +6,7 @@ import { startRealtimeApp, type TestApp } from './support/apps';
 import { connectClient, nextEvent, waitFor } from './support/clients';
 import { tokenFor } from './support/tokens';
 
-describe('AC4: connection management', () => {
+describe('connection management', () => {
   let server: TestApp | undefined;
   afterEach(async () => {
     await server?.close();

@@ -6,7 +6,7 @@ import { closeAll, collect, connect, joinRca, leaveRca, settle, type RcaSocket }
 import { api, devToken, type DevUser } from './support/http';
 import { DEMO_ENV } from './support/tokens';
 
-describe('AC3: tenant-scoped rooms (users only join their own tenant’s rooms)', () => {
+describe('tenant-scoped rooms (users only join their own tenant’s rooms)', () => {
   let server: RunningApp;
   const tokens = new Map<string, string>();
   const tokenOf = async (user: DevUser): Promise<string> => {
@@ -27,14 +27,14 @@ describe('AC3: tenant-scoped rooms (users only join their own tenant’s rooms)'
   afterEach(closeAll);
   afterAll(() => server.close());
 
-  it('AC3: join-rca builds the room tenant:{tenantId}:rca:{rcaId} from the token’s tenant, not from the client', async () => {
+  it('join-rca builds the room tenant:{tenantId}:rca:{rcaId} from the token’s tenant, not from the client', async () => {
     const acme = await connectAs(aliceAcme);
     const globex = await connectAs(aliceGlobex);
     expect(await joinRca(acme, '42')).toEqual({ ok: true, room: 'tenant:acme:rca:42', members: [expect.objectContaining({ userId: 'alice', connections: 1 })] });
     expect(await joinRca(globex, '42')).toMatchObject({ ok: true, room: 'tenant:globex:rca:42' });
   });
 
-  it('AC3: two tenants in the same RCA id never see each other’s updates', async () => {
+  it('two tenants in the same RCA id never see each other’s updates', async () => {
     const acme = await connectAs(aliceAcme);
     const globex = await connectAs(aliceGlobex);
     await joinRca(acme, '7');
@@ -47,7 +47,7 @@ describe('AC3: tenant-scoped rooms (users only join their own tenant’s rooms)'
     expect(globexReceived).toEqual([]);
   });
 
-  it('AC3: cross-tenant access is impossible by naming another tenant’s room: the payload is an RCA id, never a room name', async () => {
+  it('cross-tenant access is impossible by naming another tenant’s room: the payload is an RCA id, never a room name', async () => {
     const mallory = await connectAs({ userId: 'mallory', tenantId: 'globex' });
     const acme = await connectAs(aliceAcme);
     await joinRca(acme, '7');
@@ -60,7 +60,7 @@ describe('AC3: tenant-scoped rooms (users only join their own tenant’s rooms)'
     expect(received).toEqual([]);
   });
 
-  it('AC3: authorization runs before the join: a viewer joins the RCAs its token lists and gets FORBIDDEN for others', async () => {
+  it('authorization runs before the join: a viewer joins the RCAs its token lists and gets FORBIDDEN for others', async () => {
     const vera = await connectAs(viewer);
     expect(await joinRca(vera, '42')).toMatchObject({ ok: true, room: 'tenant:acme:rca:42' });
     expect(await joinRca(vera, '43')).toEqual({ ok: false, error: { code: 'FORBIDDEN', message: expect.any(String) } });
@@ -71,13 +71,13 @@ describe('AC3: tenant-scoped rooms (users only join their own tenant’s rooms)'
     expect(received.map((envelope) => envelope.data.rcaId)).toEqual(['42']);
   });
 
-  it('AC3: the same rule guards the HTTP routes of an RCA: 403 FORBIDDEN for a viewer outside its list', async () => {
+  it('the same rule guards the HTTP routes of an RCA: 403 FORBIDDEN for a viewer outside its list', async () => {
     expect(await postUpdate(viewer, '43', { status: 'x' })).toMatchObject({ status: 403, body: { code: 'FORBIDDEN' } });
     expect(await api(server.url, 'GET', '/rcas/43/presence', { token: await tokenOf(viewer) })).toMatchObject({ status: 403, body: { code: 'FORBIDDEN' } });
     expect(await postUpdate(viewer, '42', { comment: 'seen' })).toMatchObject({ status: 202 });
   });
 
-  it('AC3: malformed join-rca payloads get INVALID_ROOM acks and the server keeps serving everyone', async () => {
+  it('malformed join-rca payloads get INVALID_ROOM acks and the server keeps serving everyone', async () => {
     const bystander = await connectAs({ userId: 'bystander', tenantId: 'acme' });
     await joinRca(bystander, 'live');
     const received = collect(bystander, 'rca-updated');
@@ -93,7 +93,7 @@ describe('AC3: tenant-scoped rooms (users only join their own tenant’s rooms)'
     expect(received.map((envelope) => envelope.data.update)).toEqual([{ status: 'still served' }]);
   });
 
-  it('AC3: leave-rca leaves the room; the room hears user-joined and user-left, the joiner room-joined', async () => {
+  it('leave-rca leaves the room; the room hears user-joined and user-left, the joiner room-joined', async () => {
     const watcher = await connectAs({ userId: 'watcher', tenantId: 'acme' });
     await joinRca(watcher, '99');
     const joined = collect(watcher, 'user-joined');
@@ -111,7 +111,7 @@ describe('AC3: tenant-scoped rooms (users only join their own tenant’s rooms)'
     expect(updates).toEqual([]);
   });
 
-  it('AC3: an RCA id that cannot name a room is refused on HTTP too, with 400 INVALID_ROOM', async () => {
+  it('an RCA id that cannot name a room is refused on HTTP too, with 400 INVALID_ROOM', async () => {
     const token = await tokenOf(aliceAcme);
     for (const id of ['a:b', encodeURIComponent('tenant:globex:rca:1'), 'x'.repeat(200)]) {
       expect(await api(server.url, 'POST', `/rcas/${id}/updates`, { token, body: {} }), id).toMatchObject({ status: 400, body: { statusCode: 400, code: 'INVALID_ROOM' } });

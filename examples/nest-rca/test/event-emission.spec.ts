@@ -5,7 +5,7 @@ import { closeAll, collect, connect, joinRca, nextEvent, settle, type RcaSocket,
 import { api } from './support/http';
 import { DEMO_ENV, tokenFor } from './support/tokens';
 
-describe('AC8: real-time event emission', () => {
+describe('real-time event emission', () => {
   let server: RunningApp;
 
   beforeAll(async () => {
@@ -16,7 +16,7 @@ describe('AC8: real-time event emission', () => {
 
   const connectAs = async (userId: string, tenantId: string): Promise<RcaSocket> => (await connect(`${server.url}/rca`, tokenFor(userId, tenantId))).socket;
 
-  it('AC8: POST /rcas/:id/updates reaches every client in that RCA room and nobody in another tenant', async () => {
+  it('POST /rcas/:id/updates reaches every client in that RCA room and nobody in another tenant', async () => {
     const inRoom = await Promise.all(['a', 'b', 'c'].map((userId) => connectAs(userId, 'acme')));
     const otherRoom = await connectAs('d', 'acme');
     const otherTenant = await connectAs('a', 'globex');
@@ -45,7 +45,7 @@ describe('AC8: real-time event emission', () => {
     expect(strays).toEqual([[], []]);
   });
 
-  it('AC8: POST /users/:userId/notifications reaches every tab of that user and nobody else', async () => {
+  it('POST /users/:userId/notifications reaches every tab of that user and nobody else', async () => {
     const tabs = [await connectAs('rajesh', 'acme'), await connectAs('rajesh', 'acme')];
     const others = [await connectAs('colleague', 'acme'), await connectAs('rajesh', 'globex')];
     const received = [...tabs, ...others].map((socket) => collect(socket, 'notification'));
@@ -56,7 +56,7 @@ describe('AC8: real-time event emission', () => {
     expect(received[0]![0]).toMatchObject({ data: { notification: { title: 'You have been assigned RCA-2847' }, from: 'manager' }, metadata: { tenantId: 'acme', userId: 'rajesh' } });
   });
 
-  it('AC8: POST /tenant/broadcasts reaches every connection of the caller’s tenant and none of another', async () => {
+  it('POST /tenant/broadcasts reaches every connection of the caller’s tenant and none of another', async () => {
     const acme = [await connectAs('x', 'acme'), await connectAs('y', 'acme')];
     const globex = await connectAs('x', 'globex');
     const received = [...acme, globex].map((socket) => collect(socket, 'announcement'));
@@ -66,7 +66,7 @@ describe('AC8: real-time event emission', () => {
     expect(received.map((list) => list.map((envelope) => envelope.data.announcement))).toEqual([[{ text: '3 pending approvals' }], [{ text: '3 pending approvals' }], []]);
   });
 
-  it('AC8: one update reaches all of 100 concurrent clients in the room (functional, latency is measured by bench/)', async () => {
+  it('one update reaches all of 100 concurrent clients in the room (functional, latency is measured by bench/)', async () => {
     const clients = await Promise.all(Array.from({ length: 100 }, (_, index) => connectAs(`load-${index}`, 'acme')));
     await Promise.all(clients.map((socket) => joinRca(socket, 'crowd')));
     const deliveries = clients.map((socket) => nextEvent<Received<'rca-updated'>>(socket, 'rca-updated', 10_000));
@@ -76,7 +76,7 @@ describe('AC8: real-time event emission', () => {
     expect(envelopes.map((envelope) => envelope.data.update)).toEqual(Array.from({ length: 100 }, () => ({ status: 'fan-out' })));
   });
 
-  it('AC8: a bad target is refused with 400 INVALID_ROOM, a missing token with 401, and nothing is sent', async () => {
+  it('a bad target is refused with 400 INVALID_ROOM, a missing token with 401, and nothing is sent', async () => {
     const bystander = await connectAs('bystander', 'acme');
     const received = collect(bystander, 'notification');
     expect(await api(server.url, 'POST', '/users/a:b/notifications', { token: tokenFor('a', 'acme'), body: {} })).toMatchObject({ status: 400, body: { code: 'INVALID_ROOM' } });

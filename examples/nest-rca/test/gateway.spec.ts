@@ -7,7 +7,7 @@ import { DEMO_ENV } from './support/tokens';
 
 const FRONT_END = 'http://dashboard.example:5173';
 
-describe('AC1: Socket.IO gateway configured in NestJS', () => {
+describe('Socket.IO gateway configured in NestJS', () => {
   let server: RunningApp;
 
   beforeAll(async () => {
@@ -16,7 +16,7 @@ describe('AC1: Socket.IO gateway configured in NestJS', () => {
   afterEach(closeAll);
   afterAll(() => server.close());
 
-  it('AC1: serves Socket.IO v4 on the /rca namespace of the app’s HTTP server, with the story’s defaults', async () => {
+  it('serves Socket.IO v4 on the /rca namespace of the app’s HTTP server, with the story’s defaults', async () => {
     const handshake = await fetch(`${server.url}/socket.io/?EIO=4&transport=polling`);
     const open = JSON.parse((await handshake.text()).slice(1)) as { sid: string; upgrades: string[]; pingInterval: number; pingTimeout: number };
     expect(open).toMatchObject({ sid: expect.any(String), upgrades: ['websocket'], pingInterval: 25_000, pingTimeout: 20_000 });
@@ -25,14 +25,14 @@ describe('AC1: Socket.IO gateway configured in NestJS', () => {
     expect(connected.server).toEqual({ namespace: '/rca', pingInterval: 25_000, pingTimeout: 20_000, maxPayloadBytes: 65_536, roomKinds: ['rca'], protocolVersion: 1 });
   });
 
-  it('AC1: the app’s gateway (join-rca) serves the same namespace, and other namespaces are not served', async () => {
+  it('the app’s gateway (join-rca) serves the same namespace, and other namespaces are not served', async () => {
     const token = await devToken(server.url, { userId: 'alice', tenantId: 'acme' });
     const { socket } = await connect(`${server.url}/rca`, token);
     expect(await joinRca(socket, '42')).toMatchObject({ ok: true, room: 'tenant:acme:rca:42' });
     await expect(connect(`${server.url}/other`, token)).rejects.toThrow(/Invalid namespace/);
   });
 
-  it('AC1: allows CORS_ORIGIN (each of a comma-separated list) on Socket.IO and the HTTP API, and no other origin', async () => {
+  it('allows CORS_ORIGIN (each of a comma-separated list) on Socket.IO and the HTTP API, and no other origin', async () => {
     const preflight = (path: string, origin: string) =>
       fetch(`${server.url}${path}`, { method: 'OPTIONS', headers: { Origin: origin, 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': 'authorization,content-type' } });
     for (const path of ['/socket.io/?EIO=4&transport=polling', '/rcas/42/updates']) {
@@ -46,7 +46,7 @@ describe('AC1: Socket.IO gateway configured in NestJS', () => {
     }
   });
 
-  it('AC1: takes the namespace, ping settings and a port of its own from WEBSOCKET_NAMESPACE, WEBSOCKET_PING_* and WEBSOCKET_PORT', async () => {
+  it('takes the namespace, ping settings and a port of its own from WEBSOCKET_NAMESPACE, WEBSOCKET_PING_* and WEBSOCKET_PORT', async () => {
     const websocketPort = await freePort();
     const configured = await startApp({
       ...DEMO_ENV,
@@ -68,7 +68,7 @@ describe('AC1: Socket.IO gateway configured in NestJS', () => {
     }
   });
 
-  it('AC1: reports its health on GET /realtime/health without a token', async () => {
+  it('reports its health on GET /realtime/health without a token', async () => {
     await connect(`${server.url}/rca`, await devToken(server.url, { userId: 'alice', tenantId: 'acme' }));
     const health = () => api<{ connections: number }>(server.url, 'GET', '/realtime/health');
     // Sockets of earlier tests close asynchronously on the server.

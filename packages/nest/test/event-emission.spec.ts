@@ -10,7 +10,7 @@ interface RcaEvents {
   'rca-updated': { status: string };
 }
 
-describe('AC8: real-time event emission', () => {
+describe('real-time event emission', () => {
   let server: TestApp;
   let realtime: RealtimeService<RcaEvents>;
 

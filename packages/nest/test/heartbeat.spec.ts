@@ -10,7 +10,7 @@ const PING_TIMEOUT = 200;
 // Timers and the event loop add a little on top of the protocol's own bound.
 const SCHEDULING_SLACK = 400;
 
-describe('AC6: heartbeat (ping/pong) for connection health', () => {
+describe('heartbeat (ping/pong) for connection health', () => {
   let server: TestApp;
 
   beforeAll(async () => {

@@ -5,7 +5,7 @@ import { closeAll, connect, joinRca, waitFor } from './support/clients';
 import { api } from './support/http';
 import { DEMO_ENV, tokenFor } from './support/tokens';
 
-describe('AC7: connected users tracked (in-memory store; redis-presence.spec.ts runs the same story on Redis)', () => {
+describe('connected users tracked (in-memory store; redis-presence.spec.ts runs the same checks on Redis)', () => {
   let server: RunningApp;
 
   beforeAll(async () => {
@@ -18,7 +18,7 @@ describe('AC7: connected users tracked (in-memory store; redis-presence.spec.ts 
     (await api<{ users: PresenceMember[] }>(server.url, 'GET', '/presence', { token: tokenFor('observer', tenantId) })).body.users;
   const connectionsOf = async (tenantId: string, userId: string): Promise<number> => (await online(tenantId)).find((user) => user.userId === userId)?.connections ?? 0;
 
-  it('AC7: GET /presence answers who is online in the caller’s tenant, with metadata, and nobody of another tenant', async () => {
+  it('GET /presence answers who is online in the caller’s tenant, with metadata, and nobody of another tenant', async () => {
     await connect(`${server.url}/rca`, tokenFor('alice', 'initech'));
     await connect(`${server.url}/rca`, tokenFor('bob', 'initech', { role: 'viewer' }));
     await connect(`${server.url}/rca`, tokenFor('carol', 'umbrella'));
@@ -32,7 +32,7 @@ describe('AC7: connected users tracked (in-memory store; redis-presence.spec.ts 
     expect((await online('umbrella')).map((user) => user.userId)).toEqual(['carol']);
   });
 
-  it('AC7: a user with two tabs is one presence with two connections, online until the last tab closes', async () => {
+  it('a user with two tabs is one presence with two connections, online until the last tab closes', async () => {
     const { socket: tab1 } = await connect(`${server.url}/rca`, tokenFor('tabs', 'acme'));
     const { socket: tab2 } = await connect(`${server.url}/rca`, tokenFor('tabs', 'acme'));
     expect(await connectionsOf('acme', 'tabs')).toBe(2);
@@ -42,7 +42,7 @@ describe('AC7: connected users tracked (in-memory store; redis-presence.spec.ts 
     await waitFor(async () => (await connectionsOf('acme', 'tabs')) === 0, 'the user to go offline');
   });
 
-  it('AC7: GET /rcas/:id/presence shows who is viewing an RCA, for “Rajesh is viewing this RCA”', async () => {
+  it('GET /rcas/:id/presence shows who is viewing an RCA, for “Rajesh is viewing this RCA”', async () => {
     const { socket: rajesh } = await connect(`${server.url}/rca`, tokenFor('rajesh', 'acme'));
     await connect(`${server.url}/rca`, tokenFor('elsewhere', 'acme'));
     await joinRca(rajesh, '2847');

@@ -29,7 +29,7 @@ function tamperedToken(): string {
   return `${header}.${payload}.${signature}`;
 }
 
-describe('AC2: WebSocket authentication using JWT tokens', () => {
+describe('WebSocket authentication using JWT tokens', () => {
   let server: RunningApp;
 
   beforeAll(async () => {
@@ -39,7 +39,7 @@ describe('AC2: WebSocket authentication using JWT tokens', () => {
   afterEach(closeAll);
   afterAll(() => server.close());
 
-  it('AC2: a token signed with JWT_SECRET authenticates the socket and puts user_id, tenant_id, role and email in socket.data', async () => {
+  it('a token signed with JWT_SECRET authenticates the socket and puts user_id, tenant_id, role and email in socket.data', async () => {
     const { socket, connected } = await connect(`${server.url}/rca`, tokenFor('alice', 'acme'));
     const expected = { userId: 'alice', tenantId: 'acme', role: 'engineer', email: 'alice@acme.example' };
     expect(connected.user).toEqual(expected);
@@ -47,7 +47,7 @@ describe('AC2: WebSocket authentication using JWT tokens', () => {
     expect(serverSide?.data.user).toEqual(expected);
   });
 
-  it('AC2: a dev token from POST /auth/dev-token (DEMO_AUTH=true) authenticates the same way; its generated secret belongs to that process alone', async () => {
+  it('a dev token from POST /auth/dev-token (DEMO_AUTH=true) authenticates the same way; its generated secret belongs to that process alone', async () => {
     const demo = await startApp({ DEMO_AUTH: 'true' });
     try {
       const token = await devToken(demo.url, { userId: 'bob', tenantId: 'acme', role: 'viewer', email: 'bob@acme.example', rcaIds: ['42'] });
@@ -62,7 +62,7 @@ describe('AC2: WebSocket authentication using JWT tokens', () => {
   });
 
   for (const [label, token, code] of refusals) {
-    it(`AC2: refuses ${label} with connect_error "Unauthorized" (${code}) on the socket and ${code} 401 on HTTP`, async () => {
+    it(`refuses ${label} with connect_error "Unauthorized" (${code}) on the socket and ${code} 401 on HTTP`, async () => {
       const error = await connectError(`${server.url}/rca`, token());
       expect(error.message).toBe('Unauthorized');
       expect(error.data?.code).toBe(code);

@@ -22,7 +22,7 @@ class SpyGateway implements OnGatewayConnection {
   }
 }
 
-describe('AC2: WebSocket authentication using JWT tokens', () => {
+describe('WebSocket authentication using JWT tokens', () => {
   let server: TestApp;
   const logger = new CapturingLogger();
 

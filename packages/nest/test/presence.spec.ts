@@ -7,14 +7,14 @@ import { ClientPool, collect, connectClient, request, waitFor } from './support/
 import { deleteKeys, REDIS_URL, requireRedis, uniquePrefix } from './support/redis';
 import { TEST_SECRET, tokenFor } from './support/tokens';
 
-const redisPrefix = uniquePrefix('ac7');
+const redisPrefix = uniquePrefix('presence');
 const stores: Array<[string, RealtimePresenceOption, string | undefined]> = [
   ['memory', 'memory', undefined],
   ['redis', { store: 'redis', url: REDIS_URL, keyPrefix: redisPrefix }, redisPrefix],
 ];
 
 for (const [storeName, presence, prefix] of stores) {
-  describe(`AC7: connected users tracked in the ${storeName} presence store`, () => {
+  describe(`connected users tracked in the ${storeName} presence store`, () => {
     let server: TestApp;
     let realtime: RealtimeService;
     const clients = new ClientPool(() => server.url);
@@ -82,8 +82,8 @@ for (const [storeName, presence, prefix] of stores) {
   });
 }
 
-describe('AC7: Redis presence across processes', () => {
-  const prefix = uniquePrefix('ac7-nodes');
+describe('Redis presence across processes', () => {
+  const prefix = uniquePrefix('presence-nodes');
   const TTL_MS = 1_500;
   const SWEEP_MS = 300;
   let nodeA: TestApp;
