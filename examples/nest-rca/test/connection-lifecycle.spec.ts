@@ -2,9 +2,10 @@ import type { ConnectedPayload } from '@tenantcast/protocol';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startApp, type RunningApp } from './support/app';
 import { TEST_BACKOFF } from './support/backoff';
-import { closeAll, connect, joinRca, nextEvent, waitFor } from './support/clients';
+import { closeAll, connect, joinRca } from './support/clients';
 import { api } from './support/http';
 import { DEMO_ENV, tokenFor } from './support/tokens';
+import { nextEvent, waitFor } from '@tenantcast/test-support';
 
 describe('connection management with reconnection', () => {
   let server: RunningApp | undefined;

@@ -1,9 +1,10 @@
 import { isEnvelope } from '@tenantcast/protocol';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startApp, type RunningApp } from './support/app';
-import { closeAll, collect, connect, joinRca, nextEvent, settle, type RcaSocket, type Received } from './support/clients';
+import { closeAll, collect, connect, joinRca, settle, type RcaSocket, type Received } from './support/clients';
 import { api } from './support/http';
 import { DEMO_ENV, tokenFor } from './support/tokens';
+import { nextEvent } from '@tenantcast/test-support';
 
 describe('real-time event emission', () => {
   let server: RunningApp;

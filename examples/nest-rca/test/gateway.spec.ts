@@ -1,9 +1,9 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startApp, type RunningApp } from './support/app';
-import { closeAll, connect, joinRca, waitFor } from './support/clients';
+import { closeAll, connect, joinRca } from './support/clients';
 import { api, devToken } from './support/http';
-import { freePort } from './support/ports';
 import { DEMO_ENV } from './support/tokens';
+import { freePort, waitFor } from '@tenantcast/test-support';
 
 const FRONT_END = 'http://dashboard.example:5173';
 

@@ -1,10 +1,11 @@
 import type { LoggerService } from '@nestjs/common';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startApp, type RunningApp } from './support/app';
-import { closeAll, connect, waitFor } from './support/clients';
+import { closeAll, connect } from './support/clients';
 import { api } from './support/http';
 import { SilentPollingClient } from './support/silent-polling-client';
 import { DEMO_ENV, tokenFor } from './support/tokens';
+import { waitFor } from '@tenantcast/test-support';
 
 /** Keeps every log line, to show that connection health is logged. */
 class CapturingLogger implements LoggerService {

@@ -1,9 +1,10 @@
 import type { PresenceMember } from '@tenantcast/protocol';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startApp, type RunningApp } from './support/app';
-import { closeAll, connect, joinRca, waitFor } from './support/clients';
+import { closeAll, connect, joinRca } from './support/clients';
 import { api } from './support/http';
 import { DEMO_ENV, tokenFor } from './support/tokens';
+import { waitFor } from '@tenantcast/test-support';
 
 describe('connected users tracked (in-memory store; redis-presence.spec.ts runs the same checks on Redis)', () => {
   let server: RunningApp;

@@ -2,13 +2,14 @@ import type { ConnectedPayload, PresenceMember } from '@tenantcast/protocol';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startApp, type RunningApp } from './support/app';
 import { TEST_BACKOFF } from './support/backoff';
-import { closeAll, connect, joinRca, nextEvent, waitFor } from './support/clients';
+import { closeAll, connect, joinRca } from './support/clients';
 import { api } from './support/http';
-import { deleteKeys, keysUnder, REDIS_URL, requireRedis, uniquePrefix } from './support/redis';
+
 import { DEMO_ENV, tokenFor } from './support/tokens';
+import { REDIS_URL, deleteKeys, keysUnder, nextEvent, requireRedis, uniquePrefix, waitFor } from '@tenantcast/test-support';
 
 describe('with REDIS_URL: connection state and presence kept in Redis, shared by every instance', () => {
-  const prefix = uniquePrefix();
+  const prefix = uniquePrefix('nest-rca');
   const env = { ...DEMO_ENV, REDIS_URL, REDIS_KEY_PREFIX: prefix };
   let first: RunningApp | undefined;
   let second: RunningApp;

@@ -3,8 +3,9 @@ import { io } from 'socket.io-client';
 import type { ConnectedPayload } from '@tenantcast/protocol';
 import { RealtimeService } from '../src';
 import { startRealtimeApp, type TestApp } from './support/apps';
-import { connectClient, nextEvent, waitFor } from './support/clients';
+import { connectClient } from './support/clients';
 import { tokenFor } from './support/tokens';
+import { nextEvent, waitFor } from '@tenantcast/test-support';
 
 describe('connection management', () => {
   let server: TestApp | undefined;
@@ -27,7 +28,7 @@ describe('connection management', () => {
     await nextEvent<ConnectedPayload>(socket, 'connected');
     await server.close();
     server = undefined;
-    await waitFor(() => !socket.connected, 2_000, 'the client to notice the server is gone');
+    await waitFor(() => !socket.connected, 'the client to notice the server is gone', 2_000);
     server = await startRealtimeApp({}, {}, port);
     const connected = await nextEvent<ConnectedPayload>(socket, 'connected', 5_000);
     expect(connected.user.userId).toBe('returning');
@@ -41,7 +42,7 @@ describe('connection management', () => {
     const { socket } = await connectClient(server.url, '/rca', tokenFor('leaver', 'acme'));
     expect(await realtime.presence.isOnline('acme', 'leaver')).toBe(true);
     socket.close();
-    await waitFor(async () => !(await realtime.presence.isOnline('acme', 'leaver')), 2_000, 'presence cleanup');
+    await waitFor(async () => !(await realtime.presence.isOnline('acme', 'leaver')), 'presence cleanup', 2_000);
     expect(await realtime.presence.count('acme')).toBe(0);
   });
 });

@@ -3,8 +3,9 @@ import type { Socket } from 'socket.io-client';
 import { isEnvelope, type Envelope } from '@tenantcast/protocol';
 import { RealtimeService } from '../src';
 import { startRealtimeApp, type TestApp } from './support/apps';
-import { collect, connectClient, flush, nextEvent, request } from './support/clients';
+import { connectClient, flush, request } from './support/clients';
 import { tokenFor } from './support/tokens';
+import { collect, nextEvent } from '@tenantcast/test-support';
 
 interface RcaEvents {
   'rca-updated': { status: string };

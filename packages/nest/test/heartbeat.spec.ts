@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RealtimeService } from '../src';
 import { startRealtimeApp, type TestApp } from './support/apps';
-import { connectClient, waitFor } from './support/clients';
+import { connectClient } from './support/clients';
 import { RawEngineClient } from './support/raw-engine-client';
 import { tokenFor } from './support/tokens';
+import { waitFor } from '@tenantcast/test-support';
 
 const PING_INTERVAL = 300;
 const PING_TIMEOUT = 200;
@@ -48,6 +49,6 @@ describe('heartbeat (ping/pong) for connection health', () => {
     const silentFrom = Date.now();
     const closedAt = await client.closed;
     expect(closedAt - silentFrom).toBeLessThanOrEqual(PING_INTERVAL + PING_TIMEOUT + SCHEDULING_SLACK);
-    await waitFor(async () => !(await realtime.presence.isOnline('acme', 'frozen')), 2_000, 'presence to drop the frozen client');
+    await waitFor(async () => !(await realtime.presence.isOnline('acme', 'frozen')), 'presence to drop the frozen client', 2_000);
   });
 });

@@ -2,8 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { JoinAck } from '@tenantcast/protocol';
 import { RealtimeService } from '../src';
 import { startRealtimeApp, type TestApp } from './support/apps';
-import { connectClient, expectConnectError, nextEvent, request } from './support/clients';
+import { connectClient, expectConnectError, request } from './support/clients';
 import { tokenFor } from './support/tokens';
+import { nextEvent } from '@tenantcast/test-support';
 
 describe('graceful degradation to long-polling', () => {
   let server: TestApp;

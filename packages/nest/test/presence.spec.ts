@@ -3,9 +3,10 @@ import type { PresenceChangePayload, PresenceSnapshotAck } from '@tenantcast/pro
 import { RealtimeService, type RealtimePresenceOption } from '../src';
 import { startRealtimeApp, type TestApp } from './support/apps';
 import { startChildNode, type ChildNode } from './support/child-node';
-import { ClientPool, collect, connectClient, request, waitFor } from './support/clients';
-import { deleteKeys, REDIS_URL, requireRedis, uniquePrefix } from './support/redis';
+import { ClientPool, connectClient, request } from './support/clients';
+
 import { TEST_SECRET, tokenFor } from './support/tokens';
+import { REDIS_URL, collect, deleteKeys, requireRedis, uniquePrefix, waitFor } from '@tenantcast/test-support';
 
 const redisPrefix = uniquePrefix('presence');
 const stores: Array<[string, RealtimePresenceOption, string | undefined]> = [
@@ -36,10 +37,10 @@ for (const [storeName, presence, prefix] of stores) {
       const tab2 = await connect('two-tabs', 'acme');
       expect(await realtime.presence.online('acme')).toEqual([expect.objectContaining({ userId: 'two-tabs', connections: 2 })]);
       tab1.close();
-      await waitFor(async () => (await realtime.presence.online('acme'))[0]?.connections === 1, 2_000, 'one connection left');
+      await waitFor(async () => (await realtime.presence.online('acme'))[0]?.connections === 1, 'one connection left', 2_000);
       expect(await realtime.presence.isOnline('acme', 'two-tabs')).toBe(true);
       tab2.close();
-      await waitFor(async () => !(await realtime.presence.isOnline('acme', 'two-tabs')), 2_000, 'the user to go offline');
+      await waitFor(async () => !(await realtime.presence.isOnline('acme', 'two-tabs')), 'the user to go offline', 2_000);
       expect(await realtime.presence.count('acme')).toBe(0);
     });
 
@@ -62,7 +63,7 @@ for (const [storeName, presence, prefix] of stores) {
       await request(tab1, 'leave', { kind: 'rca', id: '9' });
       expect(await realtime.presence.inRoom('hooli', 'rca', '9')).toEqual([expect.objectContaining({ userId: 'viewer', connections: 1 })]);
       tab2.close();
-      await waitFor(async () => (await realtime.presence.inRoom('hooli', 'rca', '9')).length === 0, 2_000, 'the room to empty');
+      await waitFor(async () => (await realtime.presence.inRoom('hooli', 'rca', '9')).length === 0, 'the room to empty', 2_000);
     });
 
     it('gives presence subscribers a snapshot, then online and offline changes without polling', async () => {
@@ -75,7 +76,7 @@ for (const [storeName, presence, prefix] of stores) {
       const tab2 = await connect('richard', 'pied-piper');
       tab1.close();
       tab2.close();
-      await waitFor(() => offline.length === 1, 2_000, 'presence-offline');
+      await waitFor(() => offline.length === 1, 'presence-offline', 2_000);
       expect(online.map((change) => change.userId)).toEqual(['richard']);
       expect(offline).toEqual([expect.objectContaining({ tenantId: 'pied-piper', userId: 'richard' })]);
     });
@@ -116,7 +117,7 @@ describe('Redis presence across processes', () => {
     const killedAt = Date.now();
     await nodeB.kill9();
     // B's entries stop being refreshed at the kill; they expire after ttl and are swept within one interval.
-    await waitFor(() => offline.some((change) => change.userId === 'v'), TTL_MS + SWEEP_MS * 2 + 1_000, 'v to go offline');
+    await waitFor(() => offline.some((change) => change.userId === 'v'), 'v to go offline', TTL_MS + SWEEP_MS * 2 + 1_000);
     expect(Date.now() - killedAt).toBeLessThanOrEqual(TTL_MS + SWEEP_MS * 2 + 1_000);
     expect(await realtime.presence.isOnline('acme', 'v')).toBe(false);
     const u = (await realtime.presence.online('acme')).find((member) => member.userId === 'u');

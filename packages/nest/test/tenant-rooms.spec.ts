@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Envelope, JoinAck } from '@tenantcast/protocol';
 import { RealtimeService } from '../src';
 import { startRealtimeApp, type TestApp } from './support/apps';
-import { ClientPool, collect, flush, request } from './support/clients';
+import { ClientPool, flush, request } from './support/clients';
+import { collect } from '@tenantcast/test-support';
 
 describe('tenant-scoped rooms (users only join their own tenant’s rooms)', () => {
   let server: TestApp;

@@ -2,8 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ErrorPayload, RefreshTokenAck, TokenExpiringPayload } from '@tenantcast/protocol';
 import { RealtimeService } from '../src';
 import { startRealtimeApp, type TestApp } from './support/apps';
-import { connectClient, nextEvent, request } from './support/clients';
+import { connectClient, request } from './support/clients';
 import { TEST_SECRET, tokenFor } from './support/tokens';
+import { nextEvent } from '@tenantcast/test-support';
 
 const WARNING_MS = 1_000;
 // exp has whole-second precision: 3 s leaves at least 1 s between connecting and the warning.

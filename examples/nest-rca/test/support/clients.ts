@@ -88,24 +88,3 @@ export function collect<E extends keyof ServerEvents & string>(socket: RcaSocket
   (socket as Socket).on(event as string, (payload: Received<E>) => received.push(payload));
   return received;
 }
-
-/** Resolves with the next `event` a socket receives (any event name, system ones included). */
-export function nextEvent<T>(socket: RcaSocket, event: string, timeoutMs = 5_000): Promise<T> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no '${event}' within ${timeoutMs} ms`)), timeoutMs);
-    (socket as Socket).once(event, (payload: T) => {
-      clearTimeout(timer);
-      resolve(payload);
-    });
-  });
-}
-
-/** Polls `check` until it holds; fails with `what` after `timeoutMs`. A deadline, not a measurement. */
-export async function waitFor(check: () => boolean | Promise<boolean>, what: string, timeoutMs = 5_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (await check()) return;
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-  throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-}

@@ -1,4 +1,4 @@
-import { createHmac } from 'node:crypto';
+import { signToken as signWith, type SignTokenOptions } from '@tenantcast/test-support';
 
 /** The JWT_SECRET of test apps, standing in for the one the product's auth service signs with. */
 export const TEST_SECRET = 'nest-rca-test-secret-0123456789-abcdefghijklmnop';
@@ -6,19 +6,9 @@ export const TEST_SECRET = 'nest-rca-test-secret-0123456789-abcdefghijklmnop';
 /** Environment of a test app that serves dev tokens and also accepts tokens signed with TEST_SECRET. */
 export const DEMO_ENV = { DEMO_AUTH: 'true', JWT_SECRET: TEST_SECRET } as const;
 
-/**
- * Signs an HS256 JWT by hand, as another service would, so tests can also craft expired,
- * forged and `alg: none` tokens.
- */
-export function signToken(
-  claims: Record<string, unknown>,
-  options: { secret?: string; header?: Record<string, unknown>; expiresInSeconds?: number | null } = {},
-): string {
-  const encode = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
-  const now = Math.floor(Date.now() / 1000);
-  const body = { iat: now, ...(options.expiresInSeconds === null ? {} : { exp: now + (options.expiresInSeconds ?? 300) }), ...claims };
-  const unsigned = `${encode(options.header ?? { alg: 'HS256', typ: 'JWT' })}.${encode(body)}`;
-  return `${unsigned}.${createHmac('sha256', options.secret ?? TEST_SECRET).update(unsigned).digest('base64url')}`;
+/** Signs an HS256 JWT by hand with {@link TEST_SECRET} unless told otherwise, as another service would. */
+export function signToken(claims: Record<string, unknown>, options: Partial<SignTokenOptions> = {}): string {
+  return signWith(claims, { secret: TEST_SECRET, ...options });
 }
 
 /** A valid token for `userId` of `tenantId` signed with TEST_SECRET. */

@@ -94,7 +94,7 @@ describe('TokenVerifier', () => {
     it('returns what the hook resolves, as long as it carries a numeric exp', async () => {
       const verifier = verifierFor({ verify: async (token) => ({ sub: token, exp: now() + 60 }) });
       await expect(verifier.verify('u1')).resolves.toMatchObject({ sub: 'u1' });
-      const withoutExp = verifierFor({ verify: () => ({ sub: 'u1', exp: '1' }) });
+      const withoutExp = verifierFor({ verify: () => ({ sub: 'u1', exp: '1' }) as never });
       expect((await refusal(withoutExp, 't')).data.code).toBe('UNAUTHORIZED');
       const noClaims = verifierFor({ verify: () => null as never });
       expect((await refusal(noClaims, 't')).reason).toMatch(/no claims/);

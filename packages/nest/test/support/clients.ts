@@ -44,40 +44,12 @@ export function request<T = unknown>(socket: Socket, event: string, ...args: unk
   return socket.timeout(5_000).emitWithAck(event, ...args) as Promise<T>;
 }
 
-/** Resolves with the next `event` received by `socket`. */
-export function nextEvent<T = unknown>(socket: Socket, event: string, timeoutMs = 5_000): Promise<T> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no '${event}' within ${timeoutMs} ms`)), timeoutMs);
-    socket.once(event, (payload: T) => {
-      clearTimeout(timer);
-      resolve(payload);
-    });
-  });
-}
-
-/** Collects every `event` a socket receives, for asserting what did and did not arrive. */
-export function collect<T = unknown>(socket: Socket, event: string): T[] {
-  const received: T[] = [];
-  socket.on(event, (payload: T) => received.push(payload));
-  return received;
-}
-
 /**
  * Proves a socket received nothing more: emits a round trip through the server after the
  * events under test, so anything sent before it has arrived by the time the ack comes back.
  */
 export async function flush(socket: Socket): Promise<void> {
   await request(socket, 'leave', { kind: '__flush__', id: 'x' });
-}
-
-/** Polls `check` until it is true or `timeoutMs` passes. */
-export async function waitFor(check: () => boolean | Promise<boolean>, timeoutMs: number, what: string): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (await check()) return;
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-  throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
 }
 
 /** Connects sockets for a test file and closes every one of them afterwards. */

@@ -1,6 +1,9 @@
 import { createServer } from 'node:net';
 
-/** A port that was free a moment ago, for settings that need a number up front (WEBSOCKET_PORT). */
+/**
+ * A port that was free a moment ago, for settings that need a number up front. Prefer
+ * `listen(0)` wherever the server can report its own port.
+ */
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const probe = createServer();
