@@ -1,19 +1,8 @@
-import { createServer } from 'node:net';
+import { freePort } from '@tenantcast/test-support';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startRealtimeApp, type TestApp } from './support/apps';
 import { connectClient } from './support/clients';
 import { tokenFor } from './support/tokens';
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 describe('Socket.IO gateway configured in NestJS', () => {
   let server: TestApp;

@@ -1,25 +1,16 @@
-import { createServer } from 'node:net';
+import { freePort } from '@tenantcast/test-support';
 import type { JoinAck, PresenceSnapshotAck } from '@tenantcast/protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RealtimeHealthService, RealtimeService } from '../src';
 import { startRealtimeApp, type TestApp } from './support/apps';
 import { ClientPool, request } from './support/clients';
 
-/** A port nothing listens on: taken, then released. */
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
-
 describe('presence while its store is unavailable', () => {
   let server: TestApp;
   const clients = new ClientPool(() => server.url);
 
   beforeAll(async () => {
-    server = await startRealtimeApp({ presence: { store: 'redis', url: `redis://127.0.0.1:${await closedPort()}` } });
+    server = await startRealtimeApp({ presence: { store: 'redis', url: `redis://127.0.0.1:${await freePort()}` } });
   });
   afterAll(async () => {
     clients.closeAll();
