@@ -29,8 +29,6 @@ export type {
   ClientEventsShape,
   ListenEventName,
   EventHandler,
-  PayloadOf,
-  AckOf,
   EmitEventName,
   RequestEventName,
   EmitArgs,
