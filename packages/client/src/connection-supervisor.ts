@@ -1,24 +1,18 @@
-import {
-  ErrorCode,
-  SystemEvent,
-  type ConnectedPayload,
-  type ErrorPayload,
-  type RefreshTokenAck,
-  type TokenExpiringPayload,
-} from '@tenantcast/protocol';
-import type { Manager, Socket } from 'socket.io-client';
-import { requestAck } from './ack-request';
+import { ErrorCode, SystemEvent, type ConnectedPayload, type ErrorPayload, type TokenExpiringPayload } from '@tenantcast/protocol';
+import type { Manager } from 'socket.io-client';
 import { reconnectDelay, type ReconnectionOptions } from './backoff';
 import type { RealtimeLogger } from './logger';
 import { ManagerBackoff } from './manager-backoff';
 import { RealtimeClientError } from './realtime-client-error';
 import type { RealtimeStatus, RealtimeTransport, StatusStore } from './status-store';
+import type { SystemRequest, SystemSocket } from './system-socket';
 import { canRefresh, resolveToken, type TokenRequestReason, type TokenSource } from './token-provider';
 
 /** @internal */
 export interface ConnectionSupervisorDeps {
   manager: Manager;
-  socket: Socket;
+  socket: SystemSocket;
+  request: SystemRequest;
   token: TokenSource;
   reconnection: ReconnectionOptions | false;
   requestTimeoutMs: number;
@@ -70,13 +64,13 @@ export class ConnectionSupervisor {
     else manager.reconnection(false);
     socket.auth = (send) => this.provideToken(send);
     socket.on('connect', () => this.onSocketConnect());
-    socket.on(SystemEvent.Connected, (payload: ConnectedPayload) => this.onConnected(payload));
-    socket.on('connect_error', (error: Error) => this.onConnectError(error));
-    socket.on('disconnect', (reason: string) => this.onDisconnect(reason));
-    socket.on(SystemEvent.SessionEnded, (payload: ErrorPayload) => {
+    socket.on(SystemEvent.Connected, (payload) => this.onConnected(payload));
+    socket.on('connect_error', (error) => this.onConnectError(error));
+    socket.on('disconnect', (reason) => this.onDisconnect(reason));
+    socket.on(SystemEvent.SessionEnded, (payload) => {
       this.sessionEnd = payload;
     });
-    socket.on(SystemEvent.TokenExpiring, (payload: TokenExpiringPayload) => void this.refreshInBand(payload));
+    socket.on(SystemEvent.TokenExpiring, (payload) => void this.refreshInBand(payload));
     manager.on('reconnect_failed', () => {
       const lastError = this.finalTransportError ?? deps.status.getSnapshot().lastError;
       this.finalTransportError = undefined;
@@ -268,7 +262,7 @@ export class ConnectionSupervisor {
     try {
       const fresh = await resolveToken(token, 'expiring');
       if (!socket.connected) return;
-      const ack = (await requestAck(socket, SystemEvent.RefreshToken, { token: fresh }, this.deps.requestTimeoutMs)) as Extract<RefreshTokenAck, { ok: true }>;
+      const ack = await this.deps.request(SystemEvent.RefreshToken, { token: fresh });
       const current = status.getSnapshot();
       if (current.type === 'connected') status.set({ ...current, tokenExpiresAt: ack.expiresAt });
       logger.debug(`Token refreshed in-band; it now expires at ${new Date(ack.expiresAt).toISOString()}`);

@@ -1,9 +1,10 @@
-import { SystemEvent, type PresenceChangePayload, type PresenceMember, type PresenceSnapshotAck } from '@tenantcast/protocol';
+import { SystemEvent, type PresenceChangePayload, type PresenceMember } from '@tenantcast/protocol';
 import { mapStore, type ExternalStore } from './external-store';
 import { withMember, withoutMember } from './members';
 import { RealtimeClientError } from './realtime-client-error';
 import type { RoomRef, RoomState } from './room-registry';
 import { SharedSubscription, type SubscriptionState } from './shared-subscription';
+import type { SystemRequest } from './system-socket';
 
 /** Whose presence to follow: the whole tenant, or one room (which joins that room). */
 export type PresenceScope = 'tenant' | { readonly kind: string; readonly id: string };
@@ -35,7 +36,7 @@ export interface PresenceRef extends ExternalStore<PresenceState> {
 
 /** @internal */
 export interface TenantPresenceDeps {
-  request(event: string): Promise<unknown>;
+  request: SystemRequest;
   isConnected(): boolean;
   reportError(error: RealtimeClientError): void;
 }
@@ -52,7 +53,7 @@ export class TenantPresence {
     this.subscription = new SharedSubscription({
       isConnected,
       open: async () => {
-        const ack = (await request(SystemEvent.PresenceSubscribe)) as Extract<PresenceSnapshotAck, { ok: true }>;
+        const ack = await request(SystemEvent.PresenceSubscribe);
         return { members: ack.members };
       },
       close: async () => {

@@ -1,8 +1,9 @@
-import { ErrorCode, roomComponentProblem, SystemEvent, type JoinAck, type PresenceMember, type RoomMemberPayload } from '@tenantcast/protocol';
+import { ErrorCode, roomComponentProblem, SystemEvent, type PresenceMember, type RoomMemberPayload } from '@tenantcast/protocol';
 import { mapStore, type ExternalStore } from './external-store';
 import { withMember, withoutMember } from './members';
 import { RealtimeClientError } from './realtime-client-error';
 import { SharedSubscription, type SubscriptionState } from './shared-subscription';
+import type { SystemRequest } from './system-socket';
 
 /** The state of a room as this client sees it; what `useRoom` returns. */
 export interface RoomState {
@@ -57,7 +58,7 @@ export interface RoomHandle {
 
 /** @internal */
 export interface RoomRegistryDeps {
-  request(event: string, payload: unknown): Promise<unknown>;
+  request: SystemRequest;
   isConnected(): boolean;
   reportError(error: RealtimeClientError): void;
 }
@@ -121,7 +122,7 @@ export class RoomRegistry {
     const subscription = new SharedSubscription({
       isConnected,
       open: async () => {
-        const ack = (await request(SystemEvent.Join, { kind, id })) as Extract<JoinAck, { ok: true }>;
+        const ack = await request(SystemEvent.Join, { kind, id });
         return { members: ack.members, room: ack.room };
       },
       close: async () => {
