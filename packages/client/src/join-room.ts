@@ -1,7 +1,8 @@
 import { ErrorCode } from '@tenantcast/protocol';
 import { mapStore } from './external-store';
 import { RealtimeClientError } from './realtime-client-error';
-import type { RoomHandle, RoomRef, RoomState } from './room-registry';
+import type { RoomHandle, RoomRef } from './room-registry';
+import type { RoomState } from './room-state';
 import type { RealtimeStatus, RealtimeStatusStore } from './status-store';
 
 /**

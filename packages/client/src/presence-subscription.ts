@@ -2,8 +2,9 @@ import { SystemEvent, type PresenceChangePayload, type PresenceMember } from '@t
 import { mapStore, type ExternalStore } from './external-store';
 import { withMember, withoutMember } from './members';
 import { RealtimeClientError } from './realtime-client-error';
-import type { RoomRef, RoomState } from './room-registry';
-import { SharedSubscription, type SubscriptionState } from './shared-subscription';
+import type { RoomRef } from './room-registry';
+import type { RoomState } from './room-state';
+import { SharedSubscription } from './shared-subscription';
 import type { SystemRequest } from './system-socket';
 
 /** Whose presence to follow: the whole tenant, or one room (which joins that room). */
@@ -40,8 +41,6 @@ export interface TenantPresenceDeps {
   isConnected(): boolean;
   reportError(error: RealtimeClientError): void;
 }
-
-const PRESENCE_STATUS = { pending: 'subscribing', active: 'subscribed', error: 'error' } as const;
 
 /** @internal The tenant's presence, one server subscription shared by all references. */
 export class TenantPresence {
@@ -97,7 +96,7 @@ export class TenantPresence {
 
 /** @internal The presence of one room, read from a room reference. */
 export function roomPresence(room: RoomRef): PresenceRef {
-  return withRelease(mapStore(room, roomToPresenceState), () => room.release());
+  return withRelease(mapStore(room, toPresenceState), () => room.release());
 }
 
 function withRelease(view: ExternalStore<PresenceState>, release: () => Promise<void>): PresenceRef {
@@ -113,12 +112,9 @@ function withRelease(view: ExternalStore<PresenceState>, release: () => Promise<
   };
 }
 
-function toPresenceState(state: SubscriptionState): PresenceState {
-  return Object.freeze({ status: PRESENCE_STATUS[state.phase], members: state.members, error: state.error });
-}
+// Presence keeps the words it was published with; underneath, every scope is a room membership.
+const PRESENCE_STATUS = { joining: 'subscribing', joined: 'subscribed', error: 'error' } as const;
 
-const ROOM_TO_PRESENCE = { joining: 'subscribing', joined: 'subscribed', error: 'error' } as const;
-
-function roomToPresenceState(state: RoomState): PresenceState {
-  return Object.freeze({ status: ROOM_TO_PRESENCE[state.status], members: state.members, error: state.error });
+function toPresenceState(state: RoomState): PresenceState {
+  return Object.freeze({ status: PRESENCE_STATUS[state.status], members: state.members, error: state.error });
 }
