@@ -1,6 +1,6 @@
 import { isSystemEvent, SystemEvent } from '@tenantcast/protocol';
 import { Manager } from 'socket.io-client';
-import { assertTimeout, NO_PAYLOAD, requestAck } from './ack-request';
+import { assertTimeout, requestAck } from './ack-request';
 import { resolveReconnection } from './backoff';
 import { ConnectionSupervisor } from './connection-supervisor';
 import type { ClientEventsShape, NoEvents, RequestOptions, ServerEventsShape } from './event-types';
@@ -138,7 +138,7 @@ export function createRealtimeClient<S extends ServerEventsShape<S> = NoEvents, 
       const [payload, requestOptions] = args as [unknown, RequestOptions | undefined];
       const timeout = requestOptions?.timeout ?? requestTimeoutMs;
       assertTimeout(timeout, 'request timeout');
-      return requestAck(socket, event, payload === undefined ? NO_PAYLOAD : payload, timeout) as never;
+      return requestAck(socket, event, payload === undefined ? [] : [payload], timeout) as never;
     },
     join: (kind, id) => joinRoom(rooms.acquire(kind, id), status),
     room: (kind, id) => rooms.acquire(kind, id),

@@ -38,7 +38,7 @@ export function joinRoom(ref: RoomRef, status: RealtimeStatusStore): Promise<Roo
     };
     const initial = status.getSnapshot();
     // `idle` at call time means "not connected yet": wait for `connect()`.
-    if (initial.type === 'offline' || initial.type === 'unauthorized') fail(givenUpError(ref, initial));
+    if (initial.type !== 'idle' && isGivenUp(initial)) fail(givenUpError(ref, initial));
     else check();
   });
 }

@@ -1,7 +1,8 @@
 import { SystemEvent, type PresenceChangePayload, type PresenceMember } from '@tenantcast/protocol';
 import { mapStore, type ExternalStore } from './external-store';
 import { withMember, withoutMember } from './members';
-import { RealtimeClientError } from './realtime-client-error';
+import { inContext, type RealtimeClientError } from './realtime-client-error';
+import { releaseOnce } from './release-once';
 import type { RoomRef } from './room-registry';
 import type { RoomState } from './room-state';
 import { SharedSubscription } from './shared-subscription';
@@ -58,10 +59,8 @@ export class TenantPresence {
       close: async () => {
         await request(SystemEvent.PresenceUnsubscribe);
       },
-      reportReopenFailure: (error) =>
-        reportError(new RealtimeClientError(error.code, `Re-subscribing to presence after reconnecting failed: ${error.message}`, { cause: error })),
-      reportCloseFailure: (error) =>
-        reportError(new RealtimeClientError(error.code, `Unsubscribing from presence failed: ${error.message}`, { cause: error })),
+      reportReopenFailure: (error) => reportError(inContext('Re-subscribing to presence after reconnecting failed', error)),
+      reportCloseFailure: (error) => reportError(inContext('Unsubscribing from presence failed', error)),
       onDisposed: () => undefined,
     });
     this.view = mapStore(this.subscription.state, toPresenceState);
@@ -100,16 +99,7 @@ export function roomPresence(room: RoomRef): PresenceRef {
 }
 
 function withRelease(view: ExternalStore<PresenceState>, release: () => Promise<void>): PresenceRef {
-  let released = false;
-  return {
-    subscribe: view.subscribe,
-    getSnapshot: view.getSnapshot,
-    release: () => {
-      if (released) return Promise.resolve();
-      released = true;
-      return release();
-    },
-  };
+  return { subscribe: view.subscribe, getSnapshot: view.getSnapshot, release: releaseOnce(release) };
 }
 
 // Presence keeps the words it was published with; underneath, every scope is a room membership.

@@ -1,7 +1,8 @@
 import { ErrorCode, roomComponentProblem, SystemEvent, type PresenceMember, type RoomMemberPayload } from '@tenantcast/protocol';
 import type { ExternalStore } from './external-store';
 import { withMember, withoutMember } from './members';
-import { RealtimeClientError } from './realtime-client-error';
+import { inContext, RealtimeClientError } from './realtime-client-error';
+import { releaseOnce } from './release-once';
 import type { RoomState } from './room-state';
 import { SharedSubscription } from './shared-subscription';
 import type { SystemRequest } from './system-socket';
@@ -65,17 +66,12 @@ export class RoomRegistry {
     const key = `${kind}:${id}`;
     const subscription = this.subscriptions.get(key) ?? this.create(key, kind, id);
     subscription.retain();
-    let released = false;
     return {
       kind,
       id,
       subscribe: subscription.state.subscribe,
       getSnapshot: subscription.state.getSnapshot,
-      release: () => {
-        if (released) return Promise.resolve();
-        released = true;
-        return subscription.release();
-      },
+      release: releaseOnce(() => subscription.release()),
     };
   }
 
@@ -110,10 +106,8 @@ export class RoomRegistry {
       close: async () => {
         await request(SystemEvent.Leave, { kind, id });
       },
-      reportReopenFailure: (error) =>
-        reportError(new RealtimeClientError(error.code, `Re-joining room ${kind}/${id} after reconnecting failed: ${error.message}`, { cause: error })),
-      reportCloseFailure: (error) =>
-        reportError(new RealtimeClientError(error.code, `Leaving room ${kind}/${id} failed: ${error.message}`, { cause: error })),
+      reportReopenFailure: (error) => reportError(inContext(`Re-joining room ${kind}/${id} after reconnecting failed`, error)),
+      reportCloseFailure: (error) => reportError(inContext(`Leaving room ${kind}/${id} failed`, error)),
       onDisposed: () => {
         if (this.subscriptions.get(key) === subscription) this.subscriptions.delete(key);
       },

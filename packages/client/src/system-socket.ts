@@ -1,6 +1,6 @@
 import type { ClientEventAck, ClientEventPayload, ClientToServerEvents, ServerToClientEvents, SystemClientEvents } from '@tenantcast/protocol';
 import type { Socket } from 'socket.io-client';
-import { NO_PAYLOAD, requestAck } from './ack-request';
+import { requestAck } from './ack-request';
 import type { EmitArgs, NoEvents, RequestResult } from './event-types';
 
 /** @internal The socket as Tenantcast's own events type it, so system listeners get their payloads. */
@@ -21,9 +21,8 @@ export type SystemRequest = <K extends keyof SystemClientEvents>(
 /** @internal A {@link SystemRequest} over `socket`, each waiting at most `timeoutMs`. */
 export function createSystemRequest(socket: Socket, timeoutMs: number): SystemRequest {
   return <K extends keyof SystemClientEvents>(event: K, ...args: EmitArgs<ClientEventPayload<SystemClientEvents, K>>) => {
-    const payload: unknown = args.length === 0 ? NO_PAYLOAD : args[0];
     // The wire is untyped at run time: the protocol fixes each system event's acknowledgement,
     // and requestAck has already turned a refusal into a rejection.
-    return requestAck(socket, event, payload, timeoutMs) as Promise<SystemAck<K>>;
+    return requestAck(socket, event, args, timeoutMs) as Promise<SystemAck<K>>;
   };
 }
