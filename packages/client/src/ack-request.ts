@@ -2,23 +2,20 @@ import { ErrorCode } from '@tenantcast/protocol';
 import type { Socket } from 'socket.io-client';
 import { RealtimeClientError } from './realtime-client-error';
 
-/** @internal Marks a request without payload (`ClientEvent<void, Ack>`). */
-export const NO_PAYLOAD: unique symbol = Symbol('no payload');
-
 /**
- * @internal Emits `event` and waits at most `timeoutMs` for its acknowledgement. Rejects with a
- * {@link RealtimeClientError}: `TIMEOUT`, `DISCONNECTED` when the connection closed first, or the
- * server's code when the acknowledgement is a refusal (`{ ok: false, error }`).
+ * @internal Emits `event` with `args` (the payload, or nothing for `ClientEvent<void, Ack>`) and
+ * waits at most `timeoutMs` for its acknowledgement. Rejects with a {@link RealtimeClientError}:
+ * `TIMEOUT`, `DISCONNECTED` when the connection closed first, or the server's code when the
+ * acknowledgement is a refusal (`{ ok: false, error }`).
  */
-export function requestAck(socket: Socket, event: string, payload: unknown, timeoutMs: number): Promise<unknown> {
+export function requestAck(socket: Socket, event: string, args: readonly [] | readonly [payload: unknown], timeoutMs: number): Promise<unknown> {
   return new Promise((resolve, reject) => {
     const onAck = (error: Error | null, response: unknown): void => {
       if (error) reject(ackFailure(event, error, timeoutMs));
       else if (isRefusal(response)) reject(RealtimeClientError.from(response));
       else resolve(response);
     };
-    const args = payload === NO_PAYLOAD ? [onAck] : [payload, onAck];
-    socket.timeout(timeoutMs).emit(event, ...args);
+    socket.timeout(timeoutMs).emit(event, ...args, onAck);
   });
 }
 

@@ -1,27 +1,32 @@
-import {
-  ErrorCode,
-  SystemEvent,
-  type ConnectedPayload,
-  type ErrorPayload,
-  type RefreshTokenAck,
-  type TokenExpiringPayload,
-} from '@tenantcast/protocol';
-import type { Manager, Socket } from 'socket.io-client';
-import { requestAck } from './ack-request';
+import { SystemEvent } from '@tenantcast/protocol';
+import type { Manager } from 'socket.io-client';
 import { reconnectDelay, type ReconnectionOptions } from './backoff';
+import {
+  decideConnection,
+  STOPPED,
+  type ConnectionAction,
+  type ConnectionEvent,
+  type ConnectionPolicy,
+  type ConnectionState,
+  type ManagerAttempt,
+} from './connection-decision';
 import type { RealtimeLogger } from './logger';
 import { ManagerBackoff } from './manager-backoff';
 import { RealtimeClientError } from './realtime-client-error';
-import type { RealtimeStatus, RealtimeTransport, StatusStore } from './status-store';
-import { canRefresh, resolveToken, type TokenRequestReason, type TokenSource } from './token-provider';
+import type { RealtimeTransport, StatusStore } from './status-store';
+import type { SystemRequest, SystemSocket } from './system-socket';
+import { canRefresh, resolveToken, type TokenSource } from './token-provider';
+import { refreshTokenInBand } from './token-refresh';
 
 /** @internal */
 export interface ConnectionSupervisorDeps {
   manager: Manager;
-  socket: Socket;
+  socket: SystemSocket;
+  request: SystemRequest;
   token: TokenSource;
   reconnection: ReconnectionOptions | false;
-  requestTimeoutMs: number;
+  /** How long the server has to confirm a connection with `connected` (`requestTimeoutMs`). */
+  welcomeTimeoutMs: number;
   status: StatusStore;
   logger: RealtimeLogger;
   reportError(error: RealtimeClientError): void;
@@ -32,253 +37,142 @@ export interface ConnectionSupervisorDeps {
   random?: () => number;
 }
 
-type AuthCode = typeof ErrorCode.Unauthorized | typeof ErrorCode.TokenExpired;
-
 /**
- * @internal Turns socket.io-client's events into the client's status and fills the gaps in its
- * reconnection:
- *
- * - transport loss or an unreachable server: socket.io-client's Manager retries, with our delays
- *   ({@link ManagerBackoff});
- * - a refusal by the server's middleware (`connect_error` with `data.code`): socket.io-client
- *   stops. `UNAUTHORIZED` / `TOKEN_EXPIRED`: one more attempt with a fresh token, then
- *   `unauthorized`. Other codes (`CONNECTION_LIMIT`, …): retried here with the same backoff;
- * - a disconnect by the server (`io server disconnect`): socket.io-client stops. After
- *   `session-ended` with `TOKEN_EXPIRED` it reconnects at once with a fresh token; with
- *   `UNAUTHORIZED` (session revoked) it stops in `unauthorized`. Any other server disconnect is
- *   retried with backoff, counted until the server shows the connection was healthy
- *   (`token-expiring`, a successful refresh), so a server that keeps closing the connection ends
- *   in `offline`, not in a loop;
- * - `token-expiring`: a fresh token is sent in-band with `refresh-token`.
+ * @internal The I/O around {@link decideConnection}: turns socket.io-client's events and the
+ * timers into decision events, and performs the actions (status, socket, timers, tokens).
+ * Everything it decides on its own is which transport an answer belongs to.
  */
 export class ConnectionSupervisor {
-  /** Between `connect()` and `close()` or a terminal status. */
-  private active = false;
-  private authRetryUsed = false;
-  private refusalStreak = 0;
-  private kickStreak = 0;
+  private state: ConnectionState = STOPPED;
   private retryTimer: ReturnType<typeof setTimeout> | undefined;
   private welcomeTimer: ReturnType<typeof setTimeout> | undefined;
-  private tokenReason: TokenRequestReason = 'connect';
-  private sessionEnd: ErrorPayload | undefined;
-  private finalTransportError: RealtimeClientError | undefined;
   private readonly backoff: ManagerBackoff | undefined;
+  private readonly policy: ConnectionPolicy;
 
   constructor(private readonly deps: ConnectionSupervisorDeps) {
-    const { manager, socket, reconnection } = deps;
-    if (reconnection) this.backoff = new ManagerBackoff(manager, reconnection, deps.random);
+    const { manager, socket, reconnection, random } = deps;
+    if (reconnection) this.backoff = new ManagerBackoff(manager, reconnection, random);
     else manager.reconnection(false);
-    socket.auth = (send) => this.provideToken(send);
-    socket.on('connect', () => this.onSocketConnect());
-    socket.on(SystemEvent.Connected, (payload: ConnectedPayload) => this.onConnected(payload));
-    socket.on('connect_error', (error: Error) => this.onConnectError(error));
-    socket.on('disconnect', (reason: string) => this.onDisconnect(reason));
-    socket.on(SystemEvent.SessionEnded, (payload: ErrorPayload) => {
-      this.sessionEnd = payload;
+    this.policy = {
+      retries: reconnection && { maxAttempts: reconnection.maxAttempts, delayMs: (attempt) => reconnectDelay(attempt, reconnection, random) },
+      canRefreshToken: canRefresh(deps.token),
+      welcomeTimeoutMs: deps.welcomeTimeoutMs,
+    };
+    socket.auth = (send) => this.dispatch({ type: 'token-requested', send: (token) => send({ token }) });
+    socket.on('connect', () => this.dispatch({ type: 'socket-connected' }));
+    socket.on(SystemEvent.Connected, (payload) => this.dispatch({ type: 'server-confirmed', payload, transport: this.transport() }));
+    socket.on('connect_error', (error) => {
+      // socket.io-client deactivates the socket when the server's middleware refuses it (and
+      // never retries that); after a transport failure the socket stays active for the Manager.
+      if (!socket.active) this.dispatch({ type: 'handshake-refused', refusal: RealtimeClientError.from(error) });
+      else this.dispatch({ type: 'server-unreachable', cause: error, next: this.nextManagerAttempt() });
     });
-    socket.on(SystemEvent.TokenExpiring, (payload: TokenExpiringPayload) => void this.refreshInBand(payload));
-    manager.on('reconnect_failed', () => {
-      const lastError = this.finalTransportError ?? deps.status.getSnapshot().lastError;
-      this.finalTransportError = undefined;
-      this.stop({ type: 'offline', lastError });
+    socket.on('disconnect', (reason) => {
+      if (reason === 'io client disconnect') this.dispatch({ type: 'client-disconnected' });
+      else if (reason === 'io server disconnect') this.dispatch({ type: 'server-disconnected' });
+      else this.dispatch({ type: 'connection-lost', reason, next: this.nextManagerAttempt() });
     });
+    socket.on(SystemEvent.SessionEnded, (payload) => this.dispatch({ type: 'session-ended', payload }));
+    socket.on(SystemEvent.TokenExpiring, (payload) => this.dispatch({ type: 'token-expiring', expiresAt: payload.expiresAt }));
+    manager.on('reconnect_failed', () => this.dispatch({ type: 'reconnect-failed' }));
     manager.on('open', () => manager.engine.on('upgrade', () => this.onTransportChange()));
   }
 
   /** Starts connecting unless already connecting or connected. */
   connect(): void {
-    if (this.active) return;
-    this.active = true;
-    this.authRetryUsed = false;
-    this.refusalStreak = 0;
-    this.kickStreak = 0;
-    this.tokenReason = 'connect';
-    this.backoff?.reset();
-    this.deps.status.set({ type: 'connecting' });
-    this.deps.socket.connect();
+    this.dispatch({ type: 'connect' });
   }
 
   /** Closes the connection and stops every retry; status `idle`. */
   close(): void {
-    this.stop({ type: 'idle' });
+    this.dispatch({ type: 'close' });
   }
 
-  private provideToken(send: (data: object) => void): void {
+  private dispatch(event: ConnectionEvent): void {
+    const { state, actions } = decideConnection(this.state, event, this.policy);
+    // Committed first: performing an action may emit the next event synchronously (closing the
+    // socket emits `disconnect`, opening it may ask for a token), which must see this state.
+    this.state = state;
+    for (const action of actions) this.perform(action);
+  }
+
+  private perform(action: ConnectionAction): void {
+    const { socket, status, logger } = this.deps;
+    switch (action.type) {
+      case 'set-status':
+        status.set(action.status);
+        break;
+      case 'record-error':
+        status.setError(action.error);
+        break;
+      case 'open-socket':
+        socket.connect();
+        break;
+      case 'close-socket':
+        if (socket.active || socket.connected) socket.disconnect();
+        break;
+      case 'fetch-token':
+        this.fetchToken(action);
+        break;
+      case 'send-token':
+        action.send(action.token);
+        break;
+      case 'schedule-retry':
+        this.clearRetry();
+        this.retryTimer = setTimeout(() => {
+          this.retryTimer = undefined;
+          this.dispatch({ type: 'retry-due' });
+        }, action.delayMs);
+        break;
+      case 'cancel-retry':
+        this.clearRetry();
+        break;
+      case 'start-welcome-timer':
+        this.clearWelcome();
+        this.welcomeTimer = setTimeout(() => {
+          this.welcomeTimer = undefined;
+          this.dispatch({ type: 'welcome-timed-out' });
+        }, this.policy.welcomeTimeoutMs);
+        break;
+      case 'cancel-welcome-timer':
+        this.clearWelcome();
+        break;
+      case 'reset-backoff':
+        this.backoff?.reset();
+        break;
+      case 'refresh-token':
+        void refreshTokenInBand({ ...this.deps, isConnected: () => socket.connected });
+        break;
+      case 'log':
+        logger[action.level](action.message);
+        break;
+      case 'notify-authenticated':
+        this.deps.onAuthenticated();
+        break;
+      case 'notify-disconnected':
+        this.deps.onConnectionLost();
+        break;
+    }
+  }
+
+  private fetchToken(action: Extract<ConnectionAction, { type: 'fetch-token' }>): void {
     const { manager, socket, token } = this.deps;
-    const reason = this.tokenReason;
-    this.tokenReason = 'connect';
     // Identifies this attempt: a token that arrives after the transport changed is dropped, or
     // it would open a second session on the new transport.
     const engine = manager.engine;
-    resolveToken(token, reason).then(
+    resolveToken(token, action.reason).then(
       (value) => {
-        if (this.active && manager.engine === engine && !socket.connected) send({ token: value });
+        if (manager.engine === engine && !socket.connected) this.dispatch({ type: 'token-fetched', token: value, send: action.send });
       },
       (thrown: unknown) => {
-        if (!this.active || manager.engine !== engine) return;
-        const cause = RealtimeClientError.from(thrown);
-        if (isAuthCode(cause.code)) {
-          this.stop({ type: 'unauthorized', code: cause.code, lastError: cause });
-          return;
-        }
-        const error = new RealtimeClientError(cause.code, `The token provider failed: ${cause.message}`, { cause: thrown });
-        this.deps.logger.warn(error.message);
-        socket.disconnect();
-        this.retry(++this.refusalStreak, error);
+        if (manager.engine === engine) this.dispatch({ type: 'token-failed', thrown });
       },
     );
   }
 
-  /**
-   * Socket.IO accepted the connection; the server confirms it with `connected` once it has set it
-   * up. A server that never does (not a Tenantcast namespace, a stuck set-up) is treated as a
-   * failed attempt after `requestTimeoutMs` rather than leaving the client `connecting` forever.
-   */
-  private onSocketConnect(): void {
-    this.backoff?.reset();
-    this.clearWelcome();
-    const timeoutMs = this.deps.requestTimeoutMs;
-    this.welcomeTimer = setTimeout(() => {
-      this.welcomeTimer = undefined;
-      if (!this.active || this.deps.status.getSnapshot().type === 'connected') return;
-      const error = new RealtimeClientError(ErrorCode.Timeout, `The server did not confirm the connection ('connected') within ${timeoutMs} ms; is this a Tenantcast namespace?`);
-      this.deps.logger.warn(error.message);
-      this.deps.socket.disconnect();
-      this.retry(++this.refusalStreak, error);
-    }, timeoutMs);
-  }
-
-  private onConnected(payload: ConnectedPayload): void {
-    this.clearWelcome();
-    if (!this.active) return;
-    this.authRetryUsed = false;
-    this.refusalStreak = 0;
-    this.clearRetry();
-    this.deps.status.set({
-      type: 'connected',
-      user: payload.user,
-      server: payload.server,
-      tokenExpiresAt: payload.tokenExpiresAt,
-      transport: this.transport(),
-    });
-    this.deps.onAuthenticated();
-  }
-
-  private onConnectError(raw: Error): void {
-    if (!this.active) return;
-    const { socket, token, status } = this.deps;
-    const refused = RealtimeClientError.from(raw);
-    if ('data' in raw && isAuthCode(refused.code)) {
-      if (!this.authRetryUsed && canRefresh(token)) {
-        this.authRetryUsed = true;
-        this.deps.logger.debug(`Handshake refused (${refused.code}); retrying once with a fresh token`);
-        status.setError(refused);
-        this.tokenReason = 'refused';
-        socket.connect();
-        return;
-      }
-      this.stop({ type: 'unauthorized', code: refused.code, lastError: refused });
-      return;
-    }
-    if (!socket.active) {
-      // Refused by server middleware for another reason (connection limit, …): socket.io-client
-      // does not retry these.
-      this.retry(++this.refusalStreak, refused);
-      return;
-    }
-    const error = new RealtimeClientError(ErrorCode.Disconnected, `Could not reach the server: ${raw.message}`, { cause: raw });
-    this.afterTransportFailure(error);
-  }
-
-  private onDisconnect(reason: string): void {
-    this.clearWelcome();
-    this.deps.onConnectionLost();
-    if (!this.active || reason === 'io client disconnect') return;
-    const ended = this.sessionEnd;
-    this.sessionEnd = undefined;
-    if (reason !== 'io server disconnect') {
-      const error = new RealtimeClientError(ErrorCode.Disconnected, `The connection was lost (${reason}).`);
-      this.afterTransportFailure(error);
-      return;
-    }
-    const error = ended
-      ? RealtimeClientError.from(ended)
-      : new RealtimeClientError(ErrorCode.Disconnected, 'The server closed the connection.');
-    if (ended?.code === ErrorCode.Unauthorized) {
-      // The server revoked the session (e.g. `RealtimeService.disconnectUser`): coming back with
-      // another token would undo that decision. The app decides what next (sign in again).
-      this.stop({ type: 'unauthorized', code: ErrorCode.Unauthorized, lastError: error });
-      return;
-    }
-    if (ended?.code === ErrorCode.TokenExpired && this.deps.reconnection) {
-      if (!canRefresh(this.deps.token)) {
-        this.stop({ type: 'unauthorized', code: ErrorCode.TokenExpired, lastError: error });
-        return;
-      }
-      // The fresh token fetched for this attempt is the one retry a refusal allows.
-      this.authRetryUsed = true;
-      this.tokenReason = 'expired';
-      this.deps.status.set({ type: 'reconnecting', attempt: 1, delayMs: 0, lastError: error });
-      this.deps.socket.connect();
-      return;
-    }
-    this.retry(++this.kickStreak, error);
-  }
-
-  /** The Manager schedules the next attempt, or emits `reconnect_failed` if it has none left. */
-  private afterTransportFailure(error: RealtimeClientError): void {
+  private nextManagerAttempt(): ManagerAttempt | undefined {
     const { backoff } = this;
-    if (!backoff) {
-      this.stop({ type: 'offline', lastError: error });
-      return;
-    }
-    if (backoff.exhausted) {
-      // `reconnect_failed` follows at once; it reports this error with `offline`.
-      this.finalTransportError = error;
-      return;
-    }
-    this.deps.status.set({ type: 'reconnecting', attempt: backoff.nextAttempt, delayMs: backoff.nextDelay, lastError: error });
-  }
-
-  /** Retries what socket.io-client does not: attempt `attempt` of a series after `error`. */
-  private retry(attempt: number, error: RealtimeClientError): void {
-    const { reconnection, status, socket, random } = this.deps;
-    if (!reconnection || attempt > reconnection.maxAttempts) {
-      this.stop({ type: 'offline', lastError: error });
-      return;
-    }
-    const delayMs = reconnectDelay(attempt, reconnection, random);
-    this.deps.logger.debug(`Retrying in ${delayMs} ms (attempt ${attempt}) after: ${error.message}`);
-    status.set({ type: 'reconnecting', attempt, delayMs, lastError: error });
-    this.clearRetry();
-    this.retryTimer = setTimeout(() => {
-      this.retryTimer = undefined;
-      if (this.active) socket.connect();
-    }, delayMs);
-  }
-
-  private async refreshInBand(payload: TokenExpiringPayload): Promise<void> {
-    // The server kept this connection until its token was about to expire: it is healthy.
-    this.kickStreak = 0;
-    const { token, socket, status, logger } = this.deps;
-    if (!canRefresh(token)) {
-      logger.warn(`The token expires at ${new Date(payload.expiresAt).toISOString()} and cannot be refreshed: pass a token provider function as 'token'.`);
-      return;
-    }
-    try {
-      const fresh = await resolveToken(token, 'expiring');
-      if (!socket.connected) return;
-      const ack = (await requestAck(socket, SystemEvent.RefreshToken, { token: fresh }, this.deps.requestTimeoutMs)) as Extract<RefreshTokenAck, { ok: true }>;
-      const current = status.getSnapshot();
-      if (current.type === 'connected') status.set({ ...current, tokenExpiresAt: ack.expiresAt });
-      logger.debug(`Token refreshed in-band; it now expires at ${new Date(ack.expiresAt).toISOString()}`);
-    } catch (thrown) {
-      if (!socket.connected) return;
-      const cause = RealtimeClientError.from(thrown);
-      const error = new RealtimeClientError(cause.code, `Refreshing the token failed: ${cause.message}`, { cause: thrown });
-      status.setError(error);
-      this.deps.reportError(error);
-    }
+    return backoff && !backoff.exhausted ? { attempt: backoff.nextAttempt, delayMs: backoff.nextDelay } : undefined;
   }
 
   private onTransportChange(): void {
@@ -290,15 +184,6 @@ export class ConnectionSupervisor {
     return (this.deps.manager.engine?.transport?.name ?? 'websocket') as RealtimeTransport;
   }
 
-  private stop(next: RealtimeStatus): void {
-    this.active = false;
-    this.clearRetry();
-    this.clearWelcome();
-    this.sessionEnd = undefined;
-    if (this.deps.socket.active || this.deps.socket.connected) this.deps.socket.disconnect();
-    this.deps.status.set(next);
-  }
-
   private clearWelcome(): void {
     if (this.welcomeTimer !== undefined) clearTimeout(this.welcomeTimer);
     this.welcomeTimer = undefined;
@@ -308,8 +193,4 @@ export class ConnectionSupervisor {
     if (this.retryTimer !== undefined) clearTimeout(this.retryTimer);
     this.retryTimer = undefined;
   }
-}
-
-function isAuthCode(code: ErrorCode): code is AuthCode {
-  return code === ErrorCode.Unauthorized || code === ErrorCode.TokenExpired;
 }

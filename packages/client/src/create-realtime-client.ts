@@ -1,6 +1,6 @@
 import { isSystemEvent, SystemEvent } from '@tenantcast/protocol';
-import { Manager, type Socket } from 'socket.io-client';
-import { assertTimeout, NO_PAYLOAD, requestAck } from './ack-request';
+import { Manager } from 'socket.io-client';
+import { assertTimeout, requestAck } from './ack-request';
 import { resolveReconnection } from './backoff';
 import { ConnectionSupervisor } from './connection-supervisor';
 import type { ClientEventsShape, NoEvents, RequestOptions, ServerEventsShape } from './event-types';
@@ -12,6 +12,7 @@ import type { RealtimeClientOptions } from './realtime-client-options';
 import { RoomRegistry } from './room-registry';
 import { resolveEndpoint } from './resolve-endpoint';
 import { createStatusStore } from './status-store';
+import { createSystemRequest, type SystemSocket } from './system-socket';
 
 /** Defaults of {@link RealtimeClientOptions} that are plain values. */
 export const REALTIME_CLIENT_DEFAULTS = /* @__PURE__ */ Object.freeze({
@@ -27,11 +28,12 @@ export const REALTIME_CLIENT_DEFAULTS = /* @__PURE__ */ Object.freeze({
 
 type Handler = (...args: unknown[]) => void;
 
-/** The socket as a plain event emitter, for names the client's own types already checked. */
+/** The socket as a plain event emitter, for application events the client's own types already checked. */
 interface UntypedEmitter {
   on(event: string, handler: Handler): unknown;
   once(event: string, handler: Handler): unknown;
   off(event: string, handler: Handler): unknown;
+  emit(event: string, ...args: unknown[]): unknown;
 }
 
 /**
@@ -79,20 +81,20 @@ export function createRealtimeClient<S extends ServerEventsShape<S> = NoEvents, 
     tryAllTransports: true,
     autoConnect: false,
   });
-  const socket: Socket = manager.socket(endpoint.namespace);
+  const socket: SystemSocket = manager.socket(endpoint.namespace);
   const status = createStatusStore();
   const isConnected = (): boolean => status.getSnapshot().type === 'connected';
-  const request = (event: string, payload: unknown, timeout = requestTimeoutMs): Promise<unknown> =>
-    requestAck(socket, event, payload, timeout);
+  const requestSystem = createSystemRequest(socket, requestTimeoutMs);
 
-  const rooms = new RoomRegistry({ request, isConnected, reportError });
-  const tenantPresence = new TenantPresence({ request: (event) => request(event, NO_PAYLOAD), isConnected, reportError });
+  const rooms = new RoomRegistry({ request: requestSystem, isConnected, reportError });
+  const tenantPresence = new TenantPresence({ request: requestSystem, isConnected, reportError });
   const supervisor = new ConnectionSupervisor({
     manager,
     socket,
+    request: requestSystem,
     token: options.token,
     reconnection,
-    requestTimeoutMs,
+    welcomeTimeoutMs: requestTimeoutMs,
     status,
     logger,
     reportError,
@@ -129,14 +131,14 @@ export function createRealtimeClient<S extends ServerEventsShape<S> = NoEvents, 
     },
     emit(event, ...args) {
       assertApplicationEvent(event);
-      socket.emit(event, ...args);
+      events.emit(event, ...args);
     },
     request(event, ...args) {
       assertApplicationEvent(event);
       const [payload, requestOptions] = args as [unknown, RequestOptions | undefined];
       const timeout = requestOptions?.timeout ?? requestTimeoutMs;
       assertTimeout(timeout, 'request timeout');
-      return request(event, payload === undefined ? NO_PAYLOAD : payload, timeout) as never;
+      return requestAck(socket, event, payload === undefined ? [] : [payload], timeout) as never;
     },
     join: (kind, id) => joinRoom(rooms.acquire(kind, id), status),
     room: (kind, id) => rooms.acquire(kind, id),

@@ -1,4 +1,4 @@
-import type { ClientEvent, Envelope, ErrorAck, ReservedSocketEvent, SystemEventName, SystemServerEvents } from '@tenantcast/protocol';
+import type { ClientEvent, ClientEventAck, ErrorAck, ReservedSocketEvent, ServerToClientEvents, SystemEventName } from '@tenantcast/protocol';
 
 export type { ReservedSocketEvent };
 
@@ -31,32 +31,22 @@ export type ClientEventsShape<C> = {
 };
 
 /** Events the client can listen to: the application's server events and the system events. */
-export type ListenEventName<S> = (keyof S & string) | keyof SystemServerEvents;
+export type ListenEventName<S> = keyof ServerToClientEvents<S> & string;
 
 /**
- * The handler of event `K`: application events receive their {@link Envelope}, system events
- * their payload.
+ * The handler of event `K`: application events receive their `Envelope`, system events their
+ * payload — the listener signature the socket itself is typed with.
  */
-export type EventHandler<S, K extends ListenEventName<S>> = K extends keyof SystemServerEvents
-  ? (payload: SystemServerEvents[K]) => void
-  : K extends keyof S & string
-    ? (envelope: Envelope<S[K], K>) => void
-    : never;
-
-/** The payload type of client event `K`. */
-export type PayloadOf<C, K extends keyof C> = C[K] extends ClientEvent<infer P, unknown> ? P : never;
-
-/** The acknowledgement type of client event `K`. */
-export type AckOf<C, K extends keyof C> = C[K] extends ClientEvent<unknown, infer A> ? A : never;
+export type EventHandler<S, K extends ListenEventName<S>> = ServerToClientEvents<S>[K];
 
 /** Client events sent without acknowledgement (`ClientEvent<P>`): use `emit`. */
 export type EmitEventName<C> = {
-  [K in keyof C & string]: [AckOf<C, K>] extends [void] ? K : never;
+  [K in keyof C & string]: [ClientEventAck<C, K>] extends [void] ? K : never;
 }[keyof C & string];
 
 /** Client events the server acknowledges (`ClientEvent<P, Ack>`): use `request`. */
 export type RequestEventName<C> = {
-  [K in keyof C & string]: [AckOf<C, K>] extends [void] ? never : K;
+  [K in keyof C & string]: [ClientEventAck<C, K>] extends [void] ? never : K;
 }[keyof C & string];
 
 /** The arguments after the event name of `emit`: the payload, or nothing for `ClientEvent<void>`. */

@@ -20,7 +20,8 @@ export type { ExternalStore } from './external-store';
 export type { TokenProvider, TokenSource, TokenRequest, TokenRequestReason } from './token-provider';
 export { silentLogger } from './logger';
 export type { RealtimeLogger } from './logger';
-export type { RoomState, RoomRef, RoomHandle } from './room-registry';
+export type { RoomRef, RoomHandle } from './room-registry';
+export type { RoomState } from './room-state';
 export type { PresenceScope, PresenceState, PresenceRef } from './presence-subscription';
 export type {
   NoEvents,
@@ -29,8 +30,6 @@ export type {
   ClientEventsShape,
   ListenEventName,
   EventHandler,
-  PayloadOf,
-  AckOf,
   EmitEventName,
   RequestEventName,
   EmitArgs,

@@ -1,7 +1,8 @@
 import { ErrorCode } from '@tenantcast/protocol';
 import { mapStore } from './external-store';
 import { RealtimeClientError } from './realtime-client-error';
-import type { RoomHandle, RoomRef, RoomState } from './room-registry';
+import type { RoomHandle, RoomRef } from './room-registry';
+import type { RoomState } from './room-state';
 import type { RealtimeStatus, RealtimeStatusStore } from './status-store';
 
 /**
@@ -37,7 +38,7 @@ export function joinRoom(ref: RoomRef, status: RealtimeStatusStore): Promise<Roo
     };
     const initial = status.getSnapshot();
     // `idle` at call time means "not connected yet": wait for `connect()`.
-    if (initial.type === 'offline' || initial.type === 'unauthorized') fail(givenUpError(ref, initial));
+    if (initial.type !== 'idle' && isGivenUp(initial)) fail(givenUpError(ref, initial));
     else check();
   });
 }

@@ -1,9 +1,12 @@
-import { SystemEvent, type PresenceChangePayload, type PresenceMember, type PresenceSnapshotAck } from '@tenantcast/protocol';
+import { SystemEvent, type PresenceChangePayload, type PresenceMember } from '@tenantcast/protocol';
 import { mapStore, type ExternalStore } from './external-store';
 import { withMember, withoutMember } from './members';
-import { RealtimeClientError } from './realtime-client-error';
-import type { RoomRef, RoomState } from './room-registry';
-import { SharedSubscription, type SubscriptionState } from './shared-subscription';
+import { inContext, type RealtimeClientError } from './realtime-client-error';
+import { releaseOnce } from './release-once';
+import type { RoomRef } from './room-registry';
+import type { RoomState } from './room-state';
+import { SharedSubscription } from './shared-subscription';
+import type { SystemRequest } from './system-socket';
 
 /** Whose presence to follow: the whole tenant, or one room (which joins that room). */
 export type PresenceScope = 'tenant' | { readonly kind: string; readonly id: string };
@@ -35,12 +38,10 @@ export interface PresenceRef extends ExternalStore<PresenceState> {
 
 /** @internal */
 export interface TenantPresenceDeps {
-  request(event: string): Promise<unknown>;
+  request: SystemRequest;
   isConnected(): boolean;
   reportError(error: RealtimeClientError): void;
 }
-
-const PRESENCE_STATUS = { pending: 'subscribing', active: 'subscribed', error: 'error' } as const;
 
 /** @internal The tenant's presence, one server subscription shared by all references. */
 export class TenantPresence {
@@ -52,16 +53,14 @@ export class TenantPresence {
     this.subscription = new SharedSubscription({
       isConnected,
       open: async () => {
-        const ack = (await request(SystemEvent.PresenceSubscribe)) as Extract<PresenceSnapshotAck, { ok: true }>;
+        const ack = await request(SystemEvent.PresenceSubscribe);
         return { members: ack.members };
       },
       close: async () => {
         await request(SystemEvent.PresenceUnsubscribe);
       },
-      reportReopenFailure: (error) =>
-        reportError(new RealtimeClientError(error.code, `Re-subscribing to presence after reconnecting failed: ${error.message}`, { cause: error })),
-      reportCloseFailure: (error) =>
-        reportError(new RealtimeClientError(error.code, `Unsubscribing from presence failed: ${error.message}`, { cause: error })),
+      reportReopenFailure: (error) => reportError(inContext('Re-subscribing to presence after reconnecting failed', error)),
+      reportCloseFailure: (error) => reportError(inContext('Unsubscribing from presence failed', error)),
       onDisposed: () => undefined,
     });
     this.view = mapStore(this.subscription.state, toPresenceState);
@@ -96,28 +95,16 @@ export class TenantPresence {
 
 /** @internal The presence of one room, read from a room reference. */
 export function roomPresence(room: RoomRef): PresenceRef {
-  return withRelease(mapStore(room, roomToPresenceState), () => room.release());
+  return withRelease(mapStore(room, toPresenceState), () => room.release());
 }
 
 function withRelease(view: ExternalStore<PresenceState>, release: () => Promise<void>): PresenceRef {
-  let released = false;
-  return {
-    subscribe: view.subscribe,
-    getSnapshot: view.getSnapshot,
-    release: () => {
-      if (released) return Promise.resolve();
-      released = true;
-      return release();
-    },
-  };
+  return { subscribe: view.subscribe, getSnapshot: view.getSnapshot, release: releaseOnce(release) };
 }
 
-function toPresenceState(state: SubscriptionState): PresenceState {
-  return Object.freeze({ status: PRESENCE_STATUS[state.phase], members: state.members, error: state.error });
-}
+// Presence keeps the words it was published with; underneath, every scope is a room membership.
+const PRESENCE_STATUS = { joining: 'subscribing', joined: 'subscribed', error: 'error' } as const;
 
-const ROOM_TO_PRESENCE = { joining: 'subscribing', joined: 'subscribed', error: 'error' } as const;
-
-function roomToPresenceState(state: RoomState): PresenceState {
-  return Object.freeze({ status: ROOM_TO_PRESENCE[state.status], members: state.members, error: state.error });
+function toPresenceState(state: RoomState): PresenceState {
+  return Object.freeze({ status: PRESENCE_STATUS[state.status], members: state.members, error: state.error });
 }

@@ -59,6 +59,11 @@ export function isRealtimeClientError(value: unknown): value is RealtimeClientEr
   return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[BRAND] === true;
 }
 
+/** @internal The same failure, prefixed with what the client was doing when nobody awaited it. */
+export function inContext(context: string, error: RealtimeClientError): RealtimeClientError {
+  return new RealtimeClientError(error.code, `${context}: ${error.message}`, { cause: error });
+}
+
 function findPayload(value: unknown): ErrorPayload | undefined {
   if (typeof value !== 'object' || value === null) return undefined;
   const record = value as Record<string, unknown>;

@@ -2,7 +2,8 @@ import type { ClientEvent, ConnectedPayload, Envelope, ErrorAck, JoinAck, RoomMe
 import { describe, expectTypeOf, it } from 'vitest';
 import { createRealtimeClient } from './create-realtime-client';
 import type { RealtimeClient } from './realtime-client';
-import type { RoomHandle, RoomState } from './room-registry';
+import type { RoomHandle } from './room-registry';
+import type { RoomState } from './room-state';
 import type { RealtimeStatus } from './status-store';
 
 interface ServerEvents {

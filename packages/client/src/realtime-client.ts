@@ -1,4 +1,4 @@
-import type { ClientToServerEvents, ServerToClientEvents } from '@tenantcast/protocol';
+import type { ClientEventAck, ClientEventPayload, ClientToServerEvents, ServerToClientEvents } from '@tenantcast/protocol';
 import type { Socket } from 'socket.io-client';
 import type {
   EmitArgs,
@@ -6,8 +6,6 @@ import type {
   EventHandler,
   ListenEventName,
   NoEvents,
-  PayloadOf,
-  AckOf,
   RequestArgs,
   RequestEventName,
   RequestResult,
@@ -74,7 +72,7 @@ export interface RealtimeClient<S = NoEvents, C = NoEvents> {
    * @example
    * client.emit('typing', { rcaId: '42' });
    */
-  emit<K extends EmitEventName<C>>(event: K, ...args: EmitArgs<PayloadOf<C, K>>): void;
+  emit<K extends EmitEventName<C>>(event: K, ...args: EmitArgs<ClientEventPayload<C, K>>): void;
 
   /**
    * Sends an event and resolves with the server's acknowledgement. Rejects with a
@@ -84,7 +82,7 @@ export interface RealtimeClient<S = NoEvents, C = NoEvents> {
    * @example
    * const { id } = await client.request('add-comment', { rcaId: '42', text: 'Root cause found' }, { timeout: 5_000 });
    */
-  request<K extends RequestEventName<C>>(event: K, ...args: RequestArgs<PayloadOf<C, K>>): Promise<RequestResult<AckOf<C, K>>>;
+  request<K extends RequestEventName<C>>(event: K, ...args: RequestArgs<ClientEventPayload<C, K>>): Promise<RequestResult<ClientEventAck<C, K>>>;
 
   /**
    * Joins room `kind`/`id` and resolves once the server acknowledged. Joins are counted: two

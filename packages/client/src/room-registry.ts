@@ -1,20 +1,11 @@
-import { ErrorCode, roomComponentProblem, SystemEvent, type JoinAck, type PresenceMember, type RoomMemberPayload } from '@tenantcast/protocol';
-import { mapStore, type ExternalStore } from './external-store';
+import { ErrorCode, roomComponentProblem, SystemEvent, type PresenceMember, type RoomMemberPayload } from '@tenantcast/protocol';
+import type { ExternalStore } from './external-store';
 import { withMember, withoutMember } from './members';
-import { RealtimeClientError } from './realtime-client-error';
-import { SharedSubscription, type SubscriptionState } from './shared-subscription';
-
-/** The state of a room as this client sees it; what `useRoom` returns. */
-export interface RoomState {
-  /** `joining` until the server acknowledges (again, after each reconnect), `error` if it refused. */
-  readonly status: 'joining' | 'joined' | 'error';
-  /** Users in the room: the server's list at join time, kept current by `user-joined` / `user-left`. */
-  readonly members: readonly PresenceMember[];
-  /** Why the last join failed, when `status` is `error`. */
-  readonly error?: RealtimeClientError;
-  /** The full room name, once joined. */
-  readonly room?: string;
-}
+import { inContext, RealtimeClientError } from './realtime-client-error';
+import { releaseOnce } from './release-once';
+import type { RoomState } from './room-state';
+import { SharedSubscription } from './shared-subscription';
+import type { SystemRequest } from './system-socket';
 
 /**
  * A reference to a room, taken at once by `client.room(kind, id)`: the room is joined while at
@@ -57,21 +48,14 @@ export interface RoomHandle {
 
 /** @internal */
 export interface RoomRegistryDeps {
-  request(event: string, payload: unknown): Promise<unknown>;
+  request: SystemRequest;
   isConnected(): boolean;
   reportError(error: RealtimeClientError): void;
 }
 
-interface RoomEntry {
-  subscription: SharedSubscription;
-  view: ExternalStore<RoomState>;
-}
-
-const ROOM_STATUS = { pending: 'joining', active: 'joined', error: 'error' } as const;
-
 /** @internal Joined rooms by `kind`/`id`, reference-counted and re-joined after reconnects. */
 export class RoomRegistry {
-  private readonly entries = new Map<string, RoomEntry>();
+  private readonly subscriptions = new Map<string, SharedSubscription>();
 
   constructor(private readonly deps: RoomRegistryDeps) {}
 
@@ -80,69 +64,57 @@ export class RoomRegistry {
     const problem = roomComponentProblem(kind, 'kind') ?? roomComponentProblem(id, 'id');
     if (problem !== undefined) return refusedRef(kind, id, new RealtimeClientError(ErrorCode.InvalidRoom, problem));
     const key = `${kind}:${id}`;
-    const entry = this.entries.get(key) ?? this.create(key, kind, id);
-    entry.subscription.retain();
-    let released = false;
+    const subscription = this.subscriptions.get(key) ?? this.create(key, kind, id);
+    subscription.retain();
     return {
       kind,
       id,
-      subscribe: entry.view.subscribe,
-      getSnapshot: entry.view.getSnapshot,
-      release: () => {
-        if (released) return Promise.resolve();
-        released = true;
-        return entry.subscription.release();
-      },
+      subscribe: subscription.state.subscribe,
+      getSnapshot: subscription.state.getSnapshot,
+      release: releaseOnce(() => subscription.release()),
     };
   }
 
   /** The connection is authenticated (again): join every referenced room. */
   connected(): void {
-    for (const entry of this.entries.values()) entry.subscription.connected();
+    for (const subscription of this.subscriptions.values()) subscription.connected();
   }
 
   /** The connection dropped. */
   disconnected(): void {
-    for (const entry of this.entries.values()) entry.subscription.disconnected();
+    for (const subscription of this.subscriptions.values()) subscription.disconnected();
   }
 
   /** `user-joined` from the server. */
   memberJoined(payload: RoomMemberPayload): void {
-    this.entries.get(`${payload.kind}:${payload.id}`)?.subscription.update((members) => withMember(members, payload));
+    this.subscriptions.get(`${payload.kind}:${payload.id}`)?.update((members) => withMember(members, payload));
   }
 
   /** `user-left` from the server. */
   memberLeft(payload: RoomMemberPayload): void {
-    this.entries.get(`${payload.kind}:${payload.id}`)?.subscription.update((members) => withoutMember(members, payload.userId));
+    this.subscriptions.get(`${payload.kind}:${payload.id}`)?.update((members) => withoutMember(members, payload.userId));
   }
 
-  private create(key: string, kind: string, id: string): RoomEntry {
+  private create(key: string, kind: string, id: string): SharedSubscription {
     const { request, isConnected, reportError } = this.deps;
     const subscription = new SharedSubscription({
       isConnected,
       open: async () => {
-        const ack = (await request(SystemEvent.Join, { kind, id })) as Extract<JoinAck, { ok: true }>;
+        const ack = await request(SystemEvent.Join, { kind, id });
         return { members: ack.members, room: ack.room };
       },
       close: async () => {
         await request(SystemEvent.Leave, { kind, id });
       },
-      reportReopenFailure: (error) =>
-        reportError(new RealtimeClientError(error.code, `Re-joining room ${kind}/${id} after reconnecting failed: ${error.message}`, { cause: error })),
-      reportCloseFailure: (error) =>
-        reportError(new RealtimeClientError(error.code, `Leaving room ${kind}/${id} failed: ${error.message}`, { cause: error })),
+      reportReopenFailure: (error) => reportError(inContext(`Re-joining room ${kind}/${id} after reconnecting failed`, error)),
+      reportCloseFailure: (error) => reportError(inContext(`Leaving room ${kind}/${id} failed`, error)),
       onDisposed: () => {
-        if (this.entries.get(key)?.subscription === subscription) this.entries.delete(key);
+        if (this.subscriptions.get(key) === subscription) this.subscriptions.delete(key);
       },
     });
-    const entry: RoomEntry = { subscription, view: mapStore(subscription.state, toRoomState) };
-    this.entries.set(key, entry);
-    return entry;
+    this.subscriptions.set(key, subscription);
+    return subscription;
   }
-}
-
-function toRoomState(state: SubscriptionState): RoomState {
-  return Object.freeze({ status: ROOM_STATUS[state.phase], members: state.members, error: state.error, room: state.room });
 }
 
 function refusedRef(kind: string, id: string, error: RealtimeClientError): RoomRef {

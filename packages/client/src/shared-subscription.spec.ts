@@ -75,7 +75,7 @@ describe('SharedSubscription', () => {
     expect(t.calls).toEqual(['open']);
     t.opens[0]!.resolve({ members: [alice], room: 'tenant:acme:rca:1' });
     await tick();
-    expect(t.subscription.state.getSnapshot()).toMatchObject({ phase: 'active', members: [alice], room: 'tenant:acme:rca:1' });
+    expect(t.subscription.state.getSnapshot()).toMatchObject({ status: 'joined', members: [alice], room: 'tenant:acme:rca:1' });
     await t.subscription.release();
     expect(t.calls).toEqual(['open']);
     const last = t.subscription.release();
@@ -129,14 +129,14 @@ describe('SharedSubscription', () => {
     await tick();
     t.setConnected(false);
     t.subscription.disconnected();
-    expect(t.subscription.state.getSnapshot()).toMatchObject({ phase: 'pending', members: [alice] });
+    expect(t.subscription.state.getSnapshot()).toMatchObject({ status: 'joining', members: [alice] });
     t.setConnected(true);
     t.subscription.connected();
     await tick();
     expect(t.calls).toEqual(['open', 'open']);
     t.opens[1]!.resolve({ members: [] });
     await tick();
-    expect(t.subscription.state.getSnapshot()).toMatchObject({ phase: 'active', members: [] });
+    expect(t.subscription.state.getSnapshot()).toMatchObject({ status: 'joined', members: [] });
   });
 
   it('reports a failed re-open and keeps it in the state; a first failure only in the state', async () => {
@@ -145,7 +145,7 @@ describe('SharedSubscription', () => {
     await tick();
     t.opens[0]!.reject(new RealtimeClientError('FORBIDDEN', 'no'));
     await tick();
-    expect(t.subscription.state.getSnapshot()).toMatchObject({ phase: 'error', error: { code: 'FORBIDDEN' } });
+    expect(t.subscription.state.getSnapshot()).toMatchObject({ status: 'error', error: { code: 'FORBIDDEN' } });
     expect(t.reported).toEqual([]);
     // A reconnect retries it.
     t.subscription.disconnected();
@@ -158,7 +158,7 @@ describe('SharedSubscription', () => {
     await tick();
     t.opens[2]!.reject(new RealtimeClientError('FORBIDDEN', 'revoked'));
     await tick();
-    expect(t.subscription.state.getSnapshot()).toMatchObject({ phase: 'error', error: { message: 'revoked' } });
+    expect(t.subscription.state.getSnapshot()).toMatchObject({ status: 'error', error: { message: 'revoked' } });
     expect(t.reported.map((error) => error.message)).toEqual(['revoked']);
   });
 
@@ -169,8 +169,20 @@ describe('SharedSubscription', () => {
     t.subscription.disconnected();
     t.opens[0]!.resolve({ members: [alice] });
     await tick();
-    expect(t.subscription.state.getSnapshot().phase).toBe('pending');
+    expect(t.subscription.state.getSnapshot().status).toBe('joining');
     t.subscription.update(() => []);
     expect(t.subscription.state.getSnapshot().members).toEqual([]);
+  });
+
+  it('exposes its state read-only, as frozen snapshots', async () => {
+    const t = setup();
+    expect(Object.keys(t.subscription.state).sort()).toEqual(['getSnapshot', 'subscribe']);
+    t.subscription.retain();
+    await tick();
+    t.opens[0]!.resolve({ members: [alice] });
+    await tick();
+    const joined = t.subscription.state.getSnapshot();
+    expect(Object.isFrozen(joined)).toBe(true);
+    expect(Object.isFrozen(joined.members)).toBe(true);
   });
 });

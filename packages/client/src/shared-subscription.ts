@@ -1,15 +1,7 @@
 import { ErrorCode, type PresenceMember } from '@tenantcast/protocol';
-import { createStore, type ExternalStore, type WritableStore } from './external-store';
+import { createStore, type ExternalStore } from './external-store';
 import { RealtimeClientError } from './realtime-client-error';
-
-/** @internal The state of one server-side subscription (a room membership, tenant presence). */
-export interface SubscriptionState {
-  readonly phase: 'pending' | 'active' | 'error';
-  readonly members: readonly PresenceMember[];
-  readonly error?: RealtimeClientError;
-  /** The full room name, once the server acknowledged a join. */
-  readonly room?: string;
-}
+import type { RoomState } from './room-state';
 
 /** @internal What the server answered to an open request. */
 export interface OpenResult {
@@ -33,7 +25,7 @@ export interface SharedSubscriptionDeps {
   onDisposed(): void;
 }
 
-const PENDING: SubscriptionState = /* @__PURE__ */ Object.freeze({ phase: 'pending', members: Object.freeze([]) });
+const JOINING: RoomState = /* @__PURE__ */ Object.freeze({ status: 'joining', members: Object.freeze([]) });
 
 /**
  * @internal A server-side subscription shared by reference count: the first `retain()` opens it
@@ -43,22 +35,19 @@ const PENDING: SubscriptionState = /* @__PURE__ */ Object.freeze({ phase: 'pendi
  * every reconnect it is opened again; failures are kept in the state, not thrown.
  */
 export class SharedSubscription {
-  readonly store: WritableStore<SubscriptionState> = createStore(PENDING);
+  private readonly store = createStore<RoomState>(JOINING);
+  /** The state; only the subscription writes it. */
+  readonly state: ExternalStore<RoomState> = { subscribe: this.store.subscribe, getSnapshot: this.store.getSnapshot };
   private refs = 0;
   /** Bumped whenever earlier answers stop mattering (disconnect, close, a newer open). */
   private generation = 0;
   /** Whether the server has been asked to open (and not to close since). */
   private opened = false;
   private queue: Promise<void> = Promise.resolve();
-  /** Whether an open succeeded since the first reference; later failures are re-open failures. */
-  private hasBeenActive = false;
+  /** Whether a join succeeded since the first reference; later failures are re-join failures. */
+  private hasBeenJoined = false;
 
   constructor(private readonly deps: SharedSubscriptionDeps) {}
-
-  /** The state, read-only. */
-  get state(): ExternalStore<SubscriptionState> {
-    return this.store;
-  }
 
   /** Takes a reference; opens the subscription if it is the first and the client is connected. */
   retain(): void {
@@ -87,38 +76,36 @@ export class SharedSubscription {
   disconnected(): void {
     this.generation += 1;
     this.opened = false;
-    const current = this.store.getSnapshot();
-    if (current.phase !== 'pending') this.store.set({ phase: 'pending', members: current.members, room: current.room });
+    this.rejoining();
   }
 
   /** Applies a change pushed by the server, while the subscription is active. */
   update(change: (members: readonly PresenceMember[]) => readonly PresenceMember[]): void {
     const current = this.store.getSnapshot();
-    if (current.phase !== 'active') return;
+    if (current.status !== 'joined') return;
     const members = change(current.members);
-    if (members !== current.members) this.store.set({ ...current, members: Object.freeze(members) });
+    if (members !== current.members) this.write({ ...current, members: Object.freeze(members) });
   }
 
   private open(): void {
     const generation = ++this.generation;
     this.opened = true;
-    const current = this.store.getSnapshot();
-    if (current.phase !== 'pending') this.store.set({ phase: 'pending', members: current.members, room: current.room });
+    this.rejoining();
     this.enqueue(async () => {
       if (generation !== this.generation) return;
       try {
         const result = await this.deps.open();
         if (generation !== this.generation) return;
-        this.hasBeenActive = true;
-        this.store.set({ phase: 'active', members: Object.freeze([...result.members]), room: result.room });
+        this.hasBeenJoined = true;
+        this.write({ status: 'joined', members: Object.freeze([...result.members]), room: result.room });
       } catch (thrown) {
         if (generation !== this.generation) return;
         const error = RealtimeClientError.from(thrown);
         // A drop during the request is not a failure: the next `connected()` opens again.
         if (error.code === ErrorCode.Disconnected && !this.deps.isConnected()) return;
         this.opened = false;
-        this.store.set({ phase: 'error', members: this.store.getSnapshot().members, error });
-        if (this.hasBeenActive) this.deps.reportReopenFailure(error);
+        this.write({ status: 'error', members: this.store.getSnapshot().members, error });
+        if (this.hasBeenJoined) this.deps.reportReopenFailure(error);
       }
     });
   }
@@ -127,7 +114,7 @@ export class SharedSubscription {
     this.generation += 1;
     const wasOpened = this.opened;
     this.opened = false;
-    this.store.set(PENDING);
+    this.store.set(JOINING);
     if (!wasOpened || !this.deps.isConnected()) {
       return this.enqueue(async () => this.finishDispose());
     }
@@ -145,8 +132,18 @@ export class SharedSubscription {
   private finishDispose(): void {
     // Retained again while the close was in flight: that retain queued its open after the close.
     if (this.refs > 0) return;
-    this.hasBeenActive = false;
+    this.hasBeenJoined = false;
     this.deps.onDisposed();
+  }
+
+  /** Back to `joining`, keeping what the server last said until it answers again. */
+  private rejoining(): void {
+    const current = this.store.getSnapshot();
+    if (current.status !== 'joining') this.write({ status: 'joining', members: current.members, room: current.room });
+  }
+
+  private write(next: RoomState): void {
+    this.store.set(Object.freeze(next));
   }
 
   private enqueue(operation: () => Promise<void>): Promise<void> {

@@ -1,5 +1,18 @@
 import { describe, expectTypeOf, it } from 'vitest';
-import type { ClientEvent, ClientEventAck, ClientEventPayload, ClientToServerEvents, Envelope, JoinAck, ServerToClientEvents } from './index';
+import type {
+  ClientEvent,
+  ClientEventAck,
+  ClientEventPayload,
+  ClientToServerEvents,
+  Envelope,
+  JoinAck,
+  JoinRequest,
+  PresenceSnapshotAck,
+  ServerToClientEvents,
+  SystemClientEvents,
+  SystemServerEvents,
+  TokenExpiringPayload,
+} from './index';
 
 interface ServerEvents {
   'rca-updated': { rcaId: string; status: string };
@@ -27,5 +40,13 @@ describe('event map helpers', () => {
     expectTypeOf<Parameters<JoinRca>>().toEqualTypeOf<[payload: string, ack: (response: JoinAck) => void]>();
     type Typing = ClientToServerEvents<ClientEvents>['typing'];
     expectTypeOf<Parameters<Typing>>().toEqualTypeOf<[payload: { rcaId: string }]>();
+  });
+
+  it('reads payloads and acknowledgements of the system events with the same helpers', () => {
+    expectTypeOf<ClientEventPayload<SystemClientEvents, 'join'>>().toEqualTypeOf<JoinRequest>();
+    expectTypeOf<ClientEventAck<SystemClientEvents, 'join'>>().toEqualTypeOf<JoinAck>();
+    expectTypeOf<ClientEventPayload<SystemClientEvents, 'presence-subscribe'>>().toEqualTypeOf<void>();
+    expectTypeOf<ClientEventAck<SystemClientEvents, 'presence-subscribe'>>().toEqualTypeOf<PresenceSnapshotAck>();
+    expectTypeOf<SystemServerEvents['token-expiring']>().toEqualTypeOf<TokenExpiringPayload>();
   });
 });

@@ -34,20 +34,6 @@ export interface ClientEvent<Payload = unknown, Ack = void> {
   ack: Ack;
 }
 
-/**
- * Application events from server to client: event name → the data carried in the envelope.
- *
- * @example
- * interface ServerEvents {
- *   'rca-updated': { rcaId: string; status: string };
- *   notification: { title: string };
- * }
- */
-export type ServerEventMap<E> = { [K in keyof E]: E[K] };
-
-/** Application events from client to server: event name → {@link ClientEvent}. */
-export type ClientEventMap<E> = { [K in keyof E]: E[K] extends ClientEvent<unknown, unknown> ? E[K] : never };
-
 /** The events Tenantcast itself sends to clients, with their payloads. */
 export interface SystemServerEvents {
   [SystemEvent.Connected]: ConnectedPayload;
@@ -79,8 +65,15 @@ type ClientListener<C> = C extends ClientEvent<infer P, infer A>
   : never;
 
 /**
- * Socket.IO `ServerToClientEvents` (listener signatures) for an application's server event map:
- * application events arrive as {@link Envelope}s, system events as their payloads.
+ * Socket.IO `ServerToClientEvents` (listener signatures) for an application's server event map
+ * (event name → the data carried in the envelope): application events arrive as
+ * {@link Envelope}s, system events as their payloads.
+ *
+ * @example
+ * interface ServerEvents {
+ *   'rca-updated': { rcaId: string; status: string };
+ * }
+ * type Listeners = ServerToClientEvents<ServerEvents>;
  */
 export type ServerToClientEvents<S> = {
   [K in keyof S & string]: Listener<[envelope: Envelope<S[K], K>]>;
@@ -89,8 +82,8 @@ export type ServerToClientEvents<S> = {
 };
 
 /**
- * Socket.IO `ClientToServerEvents` (listener signatures) for an application's client event map,
- * system events included.
+ * Socket.IO `ClientToServerEvents` (listener signatures) for an application's client event map
+ * (event name → {@link ClientEvent}), system events included.
  */
 export type ClientToServerEvents<C> = {
   [K in keyof C & string]: ClientListener<C[K]>;
@@ -98,11 +91,19 @@ export type ClientToServerEvents<C> = {
   [K in keyof SystemClientEvents]: ClientListener<SystemClientEvents[K]>;
 };
 
-/** The data type of server event `K`, for use in handlers. */
-export type ServerEventData<S, K extends keyof S> = S[K];
-
-/** The payload type of client event `K`. */
+/**
+ * The payload type of client event `K` of map `C` (an application's map or
+ * {@link SystemClientEvents}).
+ *
+ * @example
+ * type JoinPayload = ClientEventPayload<SystemClientEvents, 'join'>; // JoinRequest
+ */
 export type ClientEventPayload<C, K extends keyof C> = C[K] extends ClientEvent<infer P, unknown> ? P : never;
 
-/** The acknowledgement type of client event `K`. */
+/**
+ * The acknowledgement type of client event `K` of map `C`; `void` when it is not acknowledged.
+ *
+ * @example
+ * async joinRca(socket: RealtimeSocket, rcaId: string): Promise<ClientEventAck<ClientEvents, 'join-rca'>> { … }
+ */
 export type ClientEventAck<C, K extends keyof C> = C[K] extends ClientEvent<unknown, infer A> ? A : never;

@@ -39,13 +39,10 @@ export type {
 } from './payloads';
 export type {
   ClientEvent,
-  ServerEventMap,
-  ClientEventMap,
   SystemServerEvents,
   SystemClientEvents,
   ServerToClientEvents,
   ClientToServerEvents,
-  ServerEventData,
   ClientEventPayload,
   ClientEventAck,
 } from './event-map';

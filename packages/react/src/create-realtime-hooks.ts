@@ -1,8 +1,8 @@
 import type { EventHandler, ListenEventName, NoEvents, PresenceScope, PresenceState, RealtimeClient, RealtimeStatus, RoomState } from '@tenantcast/client';
 import type { ReactElement } from 'react';
 import { RealtimeProvider, type RealtimeProviderProps } from './realtime-provider';
-import { useContextClient } from './realtime-context';
 import { usePresence } from './use-presence';
+import { useRealtimeClient } from './use-realtime-client';
 import { useRealtimeEvent } from './use-realtime-event';
 import { useRealtimeStatus } from './use-realtime-status';
 import { useRoom } from './use-room';
@@ -36,7 +36,7 @@ export interface RealtimeHooks<S, C> {
 export function createRealtimeHooks<S = NoEvents, C = NoEvents>(): RealtimeHooks<S, C> {
   return {
     RealtimeProvider: RealtimeProvider as RealtimeHooks<S, C>['RealtimeProvider'],
-    useRealtimeClient: () => useContextClient('useRealtimeClient') as RealtimeClient<S, C>,
+    useRealtimeClient: useRealtimeClient as () => RealtimeClient<S, C>,
     useRealtimeStatus,
     useRealtimeEvent: useRealtimeEvent as unknown as RealtimeHooks<S, C>['useRealtimeEvent'],
     useRoom,

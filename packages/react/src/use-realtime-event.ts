@@ -1,4 +1,4 @@
-import type { EventHandler, ListenEventName } from '@tenantcast/client';
+import type { EventHandler, ListenEventName, RealtimeClient } from '@tenantcast/client';
 import { useEffect, useRef } from 'react';
 import { useContextClient } from './realtime-context';
 import type { RegisteredServerEvents } from './register';
@@ -17,7 +17,7 @@ export function useRealtimeEvent<K extends ListenEventName<RegisteredServerEvent
   type: K,
   handler: EventHandler<RegisteredServerEvents, K>,
 ): void {
-  const client = useContextClient('useRealtimeEvent');
+  const client: RealtimeClient<RegisteredServerEvents> = useContextClient('useRealtimeEvent');
   const latest = useRef(handler);
   useIsomorphicLayoutEffect(() => {
     latest.current = handler;
