@@ -7,7 +7,8 @@ import { isRealtimeClientError, RealtimeClientError } from '../src/index';
 import { ALICE, BOB, closeClients, makeClient } from './support/clients';
 import { CommentsGateway } from './support/comments.gateway';
 import { startTestServer, type TestServer } from './support/test-server';
-import { nextEvent, until, waitForStatus } from './support/wait';
+import { nextEvent, waitForStatus } from './support/wait';
+import { waitFor } from '@tenantcast/test-support';
 
 let server: TestServer;
 
@@ -34,7 +35,7 @@ describe('connecting', () => {
     expect(status.lastError).toBeUndefined();
     client.close();
     expect(client.status.getSnapshot()).toEqual({ type: 'idle' });
-    await until(() => server.connectedSockets() === 0, 'the server sees the socket go');
+    await waitFor(() => server.connectedSockets() === 0, 'the server sees the socket go');
   });
 });
 
@@ -113,7 +114,7 @@ describe('typed events', () => {
 
     const before = server.received('never-acked');
     const pending = client.request('never-acked', undefined, { timeout: 30_000 }).catch((e: unknown) => e);
-    await until(() => server.received('never-acked') === before + 1, 'the server receives the second request');
+    await waitFor(() => server.received('never-acked') === before + 1, 'the server receives the second request');
     server.realtime.namespace.disconnectSockets(true);
     expect(await pending).toMatchObject({ code: 'DISCONNECTED' });
   });
@@ -141,8 +142,8 @@ describe('rooms', () => {
     await first.leave();
     expect(server.received('leave') - leavesBefore).toBe(0);
     await second.leave();
-    await until(() => server.received('leave') - leavesBefore === 1, 'one leave reaches the server');
-    await until(async () => (await server.realtime.presence.inRoom('acme', 'plant', 'p1')).length === 0, 'the room is empty');
+    await waitFor(() => server.received('leave') - leavesBefore === 1, 'one leave reaches the server');
+    await waitFor(async () => (await server.realtime.presence.inRoom('acme', 'plant', 'p1')).length === 0, 'the room is empty');
   });
 
   it('rejects a refused join with the server code and an invalid one before sending it', async () => {
@@ -161,10 +162,10 @@ describe('rooms', () => {
     expect(room.presence.getSnapshot().map((m) => m.userId)).toEqual(['alice']);
     const bob = makeClient(server, BOB);
     const bobRoom = await bob.join('rca', 'members');
-    await until(() => room.presence.getSnapshot().length === 2, 'alice sees bob join');
+    await waitFor(() => room.presence.getSnapshot().length === 2, 'alice sees bob join');
     expect(room.presence.getSnapshot().map((m) => m.userId).sort()).toEqual(['alice', 'bob']);
     await bobRoom.leave();
-    await until(() => room.presence.getSnapshot().length === 1, 'alice sees bob leave');
+    await waitFor(() => room.presence.getSnapshot().length === 1, 'alice sees bob leave');
     expect(room.state.getSnapshot()).toMatchObject({ status: 'joined', room: 'tenant:acme:rca:members' });
   });
 
@@ -187,28 +188,28 @@ describe('tenant presence', () => {
     const alice = makeClient(server, ALICE);
     await waitForStatus(alice, 'connected');
     const online = alice.presence('tenant');
-    await until(() => online.getSnapshot().status === 'subscribed', 'the presence list arrives');
+    await waitFor(() => online.getSnapshot().status === 'subscribed', 'the presence list arrives');
     expect(online.getSnapshot().members.map((m) => m.userId)).toContain('alice');
     expect(server.received('presence-subscribe')).toBeGreaterThanOrEqual(1);
 
     const bob = makeClient(server, { sub: 'carol', tenantId: 'acme' });
-    await until(() => online.getSnapshot().members.some((m) => m.userId === 'carol'), 'alice sees carol come online');
+    await waitFor(() => online.getSnapshot().members.some((m) => m.userId === 'carol'), 'alice sees carol come online');
     bob.close();
-    await until(() => !online.getSnapshot().members.some((m) => m.userId === 'carol'), 'alice sees carol go offline');
+    await waitFor(() => !online.getSnapshot().members.some((m) => m.userId === 'carol'), 'alice sees carol go offline');
 
     const unsubscribes = server.received('presence-unsubscribe');
     await online.release();
-    await until(() => server.received('presence-unsubscribe') === unsubscribes + 1, 'the subscription ends on the server');
+    await waitFor(() => server.received('presence-unsubscribe') === unsubscribes + 1, 'the subscription ends on the server');
   });
 
   it('never shows another tenant', async () => {
     const alice = makeClient(server, ALICE);
     const online = alice.presence();
-    await until(() => online.getSnapshot().status === 'subscribed', 'the presence list arrives');
+    await waitFor(() => online.getSnapshot().status === 'subscribed', 'the presence list arrives');
     const stranger = makeClient(server, { sub: 'mallory', tenantId: 'globex' });
     await waitForStatus(stranger, 'connected');
     const strangerOnline = stranger.presence();
-    await until(() => strangerOnline.getSnapshot().status === 'subscribed', 'the stranger list arrives');
+    await waitFor(() => strangerOnline.getSnapshot().status === 'subscribed', 'the stranger list arrives');
     expect(strangerOnline.getSnapshot().members.map((m) => m.userId)).toEqual(['mallory']);
     expect(online.getSnapshot().members.some((m) => m.userId === 'mallory')).toBe(false);
   });

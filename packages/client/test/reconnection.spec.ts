@@ -2,7 +2,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { RealtimeClientError, ReconnectingStatus } from '../src/index';
 import { ALICE, closeClients, makeClient } from './support/clients';
 import { startTestServer, type TestServer } from './support/test-server';
-import { recordStatuses, until, waitForStatus } from './support/wait';
+import { recordStatuses, waitForStatus } from './support/wait';
+import { waitFor } from '@tenantcast/test-support';
 
 let server: TestServer;
 
@@ -19,7 +20,7 @@ describe('reconnection against a real server', () => {
     const rca = await client.join('rca', '7');
     const plant = client.room('plant', 'berlin');
     const online = client.presence('tenant');
-    await until(() => plant.getSnapshot().status === 'joined' && online.getSnapshot().status === 'subscribed', 'the plant room and presence are ready');
+    await waitFor(() => plant.getSnapshot().status === 'joined' && online.getSnapshot().status === 'subscribed', 'the plant room and presence are ready');
     const recorder = recordStatuses(client);
     const port = server.port;
 
@@ -30,7 +31,7 @@ describe('reconnection against a real server', () => {
     expect(server.port).toBe(port);
 
     const status = await waitForStatus(client, 'connected');
-    await until(
+    await waitFor(
       () => rca.state.getSnapshot().status === 'joined' && plant.getSnapshot().status === 'joined' && online.getSnapshot().status === 'subscribed',
       'both rooms are joined again and presence is renewed',
     );
@@ -139,7 +140,7 @@ describe('server-side disconnects', () => {
     const firstId = client.socket.id;
     const recorder = recordStatuses(client);
     server.realtime.namespace.in('tenant:acme:user:alice').disconnectSockets(true);
-    await until(() => client.socket.id !== firstId && room.state.getSnapshot().status === 'joined', 'a new connection with the room joined');
+    await waitFor(() => client.socket.id !== firstId && room.state.getSnapshot().status === 'joined', 'a new connection with the room joined');
     recorder.stop();
     expect(recorder.statuses.find((s) => s.type === 'reconnecting')).toMatchObject({ attempt: 1, lastError: { code: 'DISCONNECTED' } });
     await room.leave();
@@ -174,7 +175,7 @@ describe('re-join failures', () => {
       allowed = false;
       const firstId = client.socket.id;
       strict.realtime.namespace.disconnectSockets(true);
-      await until(() => room.state.getSnapshot().status === 'error', 'the re-join is refused');
+      await waitFor(() => room.state.getSnapshot().status === 'error', 'the re-join is refused');
       expect(client.socket.id).not.toBe(firstId);
       expect(room.state.getSnapshot().error?.code).toBe('FORBIDDEN');
       expect(errors).toHaveLength(1);

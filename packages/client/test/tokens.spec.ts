@@ -3,7 +3,8 @@ import { RealtimeClientError, type TokenRequestReason } from '../src/index';
 import { ALICE, closeClients, makeClient } from './support/clients';
 import { expiryOf, signToken, TEST_SECRET } from './support/jwt';
 import { startTestServer, type TestServer } from './support/test-server';
-import { recordStatuses, sleep, until, waitForStatus } from './support/wait';
+import { recordStatuses, waitForStatus } from './support/wait';
+import { sleep, waitFor } from '@tenantcast/test-support';
 
 /** Lifetime of the short tokens, and how long before `exp` the server warns. */
 const TOKEN_SECONDS = 3;
@@ -99,7 +100,7 @@ describe('tokens', () => {
       disconnects += 1;
     });
 
-    await until(() => Date.now() > firstExpiry + EXPIRY_WARNING_MS, "well past the first token's exp", TOKEN_SECONDS * 3_000);
+    await waitFor(() => Date.now() > firstExpiry + EXPIRY_WARNING_MS, "well past the first token's exp", TOKEN_SECONDS * 3_000);
     const now = client.status.getSnapshot();
     expect(now.type).toBe('connected');
     expect(client.socket.id).toBe(socketId);
@@ -118,7 +119,7 @@ describe('tokens', () => {
     const first = await waitForStatus(client, 'connected');
     const socketId = client.socket.id;
     const recorder = recordStatuses(client);
-    await until(() => client.socket.id !== undefined && client.socket.id !== socketId && client.status.getSnapshot().type === 'connected', 'a new connection', TOKEN_SECONDS * 3_000);
+    await waitFor(() => client.socket.id !== undefined && client.socket.id !== socketId && client.status.getSnapshot().type === 'connected', 'a new connection', TOKEN_SECONDS * 3_000);
     recorder.stop();
     expect(onError.map((error) => error.code)).toContain('TOKEN_EXPIRED');
     expect(reasons.slice(0, 3)).toEqual(['connect', 'expiring', 'expired']);

@@ -1,7 +1,8 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ALICE, closeClients, makeClient } from './support/clients';
 import { startTestServer, type TestServer } from './support/test-server';
-import { until, waitForStatus } from './support/wait';
+import { waitForStatus } from './support/wait';
+import { waitFor } from '@tenantcast/test-support';
 
 let pollingOnly: TestServer;
 let both: TestServer;
@@ -40,7 +41,7 @@ describe('transports', () => {
     await waitForStatus(client, 'connected');
     expect(opened).toBe('polling');
     // The upgrade may finish before or after `connected`; either way the status follows it.
-    await until(() => {
+    await waitFor(() => {
       const status = client.status.getSnapshot();
       return status.type === 'connected' && status.transport === 'websocket';
     }, 'the status shows the upgrade');

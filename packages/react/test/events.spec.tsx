@@ -2,9 +2,10 @@ import { act, render, screen, waitFor } from '@testing-library/react';
 import { useState } from 'react';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../../client/test/support/test-server';
-import { until, waitForStatus } from '../../client/test/support/wait';
+import { waitForStatus } from '../../client/test/support/wait';
 import { RealtimeProvider } from '../src/index';
 import { hooks, makeTestClient } from './support';
+import { waitFor as until } from '@tenantcast/test-support';
 
 let server: TestServer;
 

@@ -5,9 +5,10 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import { ALICE } from '../../client/test/support/clients';
 import { signToken } from '../../client/test/support/jwt';
 import { startTestServer, type TestServer } from '../../client/test/support/test-server';
-import { recordStatuses, until, waitForStatus } from '../../client/test/support/wait';
+import { recordStatuses, waitForStatus } from '../../client/test/support/wait';
 import { RealtimeProvider, usePresence, useRealtimeClient, useRealtimeEvent, useRealtimeStatus, useRoom } from '../src/index';
 import { clientOptions, flushTasks, makeTestClient } from './support';
+import { waitFor as until } from '@tenantcast/test-support';
 
 let server: TestServer;
 

@@ -3,9 +3,10 @@ import { StrictMode, useState } from 'react';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ALICE, BOB } from '../../client/test/support/clients';
 import { startTestServer, type TestServer } from '../../client/test/support/test-server';
-import { until, waitForStatus } from '../../client/test/support/wait';
+import { waitForStatus } from '../../client/test/support/wait';
 import { RealtimeProvider, usePresence, useRoom } from '../src/index';
 import { flushTasks, makeTestClient } from './support';
+import { waitFor as until } from '@tenantcast/test-support';
 
 let server: TestServer;
 

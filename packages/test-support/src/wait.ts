@@ -2,7 +2,7 @@
  * Polls `check` until it holds; rejects with `what` after `timeoutMs`. A deadline for an event
  * that must happen, never a measurement: assert bounds as formulas of the settings instead.
  */
-export async function waitFor(check: () => boolean | Promise<boolean>, what: string, timeoutMs = 5_000): Promise<void> {
+export async function waitFor(check: () => boolean | Promise<boolean>, what: string, timeoutMs = 10_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (await check()) return;

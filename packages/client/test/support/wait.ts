@@ -40,20 +40,6 @@ export function recordStatuses<S extends StatusLike>(client: HasStatus<S>): { st
   return { statuses, stop };
 }
 
-/** Polls `condition` every few milliseconds; rejects after `timeoutMs` with `description`. */
-export async function until(condition: () => boolean | Promise<boolean>, description: string, timeoutMs = 15_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for: ${description}`);
-    await sleep(10);
-  }
-}
-
-/** Waits `ms` milliseconds. */
-export function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
-}
-
 /** Resolves with the next value the subscription hands to its handler. */
 export function nextEvent<T>(subscribe: (handler: (value: T) => void) => () => void, timeoutMs = 15_000): Promise<T> {
   return new Promise((resolve, reject) => {
