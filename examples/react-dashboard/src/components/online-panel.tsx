@@ -28,7 +28,7 @@ export function OnlinePanel({ tokens }: { tokens: SessionTokens }) {
     <aside className="online">
       <h2>Online in {tokens.identity.tenantId}</h2>
       {online.status === 'error' && online.error && <p className="last-error">{online.error.message}</p>}
-      <ul data-testid="online">
+      <ul data-testid="online" className={online.status === 'subscribed' ? undefined : 'stale'}>
         {online.members.map((member) => (
           <li key={member.userId} data-user={member.userId}>
             <Avatar member={member} isMe={member.userId === me} /> <span>{member.userId}</span>

@@ -1,6 +1,6 @@
 import { ErrorCode } from '@tenantcast/protocol';
 import { MAX_COMMENT_LENGTH, RCA_STATUSES, type RcaStatus } from 'nest-rca/contract';
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { ApiError } from '../api/api-error';
 import { postComment, postUpdate } from '../api/http-api';
 import { ErrorNotice } from '../errors/error-notice';
@@ -39,6 +39,10 @@ function useSubmission() {
  */
 export function RcaActions({ rcaId, status, tokens }: RcaActionsProps) {
   const [nextStatus, setNextStatus] = useState<RcaStatus>(status ?? 'investigating');
+  // Follows the RCA's live status, so the form starts from where the RCA stands now.
+  useEffect(() => {
+    if (status !== undefined) setNextStatus(status);
+  }, [status]);
   const [note, setNote] = useState('');
   const [comment, setComment] = useState('');
   const update = useSubmission();

@@ -46,8 +46,9 @@ export function RcaPage({ rcaId, rca, tokens }: RcaPageProps) {
       <h1>
         RCA #{rcaId} {rca && <span className="title">{rca.title}</span>} {rca && <StatusBadge status={rca.status} />}
       </h1>
-      <div className="viewers" data-testid="viewers">
-        <span className="muted">{room.status === 'joining' ? 'Joining…' : `Viewing now (${room.members.length}):`}</span>
+      {/* While (re-)joining, the list is the last one known: shown faded, not as who is here now. */}
+      <div className={`viewers${room.status === 'joined' ? '' : ' stale'}`} data-testid="viewers">
+        <span className="muted">{room.status === 'joined' ? `Viewing now (${room.members.length}):` : 'Joining…'}</span>
         {room.members.map((member) => (
           <Avatar key={member.userId} member={member} isMe={member.userId === me} />
         ))}
