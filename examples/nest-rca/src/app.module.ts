@@ -1,12 +1,18 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
+import { ServeStaticModule } from '@nestjs/serve-static';
 import { RealtimeModule } from '@tenantcast/nest';
 import { DevTokenController } from './auth/dev-token.controller';
 import { JwtAuthGuard } from './auth/jwt-auth.guard';
 import { jwtModuleOptions } from './auth/jwt-options';
 import { AppConfig } from './config/app-config';
 import { AppConfigModule } from './config/app-config.module';
+import { dashboardStaticOptions } from './dashboard/dashboard-static';
+import { RcaCatalog } from './rcas/rca-catalog';
+import { RcaCommentsController } from './rcas/rca-comments.controller';
+import { RcaListController } from './rcas/rca-list.controller';
+import { RcaStatusService } from './rcas/rca-status.service';
 import { RcasController } from './rcas/rcas.controller';
 import { RcaGateway } from './realtime/rca.gateway';
 import { realtimeOptions } from './realtime/realtime-options.factory';
@@ -15,15 +21,17 @@ import { NotificationsController } from './users/notifications.controller';
 
 /**
  * The RCA app's realtime backend: the validated environment feeds JWT verification (HTTP) and
- * RealtimeModule (sockets) through `forRootAsync`, the way an app using ConfigService would.
+ * RealtimeModule (sockets) through `forRootAsync`, the way an app using ConfigService would;
+ * with `DASHBOARD_DIR` set it also serves the built React dashboard.
  */
 @Module({
   imports: [
     AppConfigModule,
     JwtModule.registerAsync({ imports: [AppConfigModule], inject: [AppConfig], useFactory: jwtModuleOptions }),
     RealtimeModule.forRootAsync({ imports: [AppConfigModule], inject: [AppConfig], useFactory: realtimeOptions }),
+    ServeStaticModule.forRootAsync({ imports: [AppConfigModule], inject: [AppConfig], useFactory: dashboardStaticOptions }),
   ],
-  controllers: [DevTokenController, RcasController, NotificationsController, TenantController],
-  providers: [RcaGateway, { provide: APP_GUARD, useClass: JwtAuthGuard }],
+  controllers: [DevTokenController, RcaListController, RcasController, RcaCommentsController, NotificationsController, TenantController],
+  providers: [RcaGateway, RcaCatalog, RcaStatusService, { provide: APP_GUARD, useClass: JwtAuthGuard }],
 })
 export class AppModule {}

@@ -19,6 +19,7 @@ export function startupBanner(env: AppEnv, { httpPort }: ListeningAt): string {
   const lines = [
     '',
     'Tenantcast RCA example is running',
+    ...(env.dashboardDir === undefined ? [] : [`  Dashboard   ${httpUrl}/`]),
     `  HTTP API    ${httpUrl}`,
     `  Socket.IO   ${socketUrl}  (namespace ${env.websocketNamespace}, ping every ${env.websocketPingInterval} ms, timeout ${env.websocketPingTimeout} ms)`,
     `  Presence    ${presence}; GET ${httpUrl}/presence with a token`,

@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { validateEnv } from '../src/config/env.validation';
 import { startupError } from './support/app';
@@ -16,10 +19,13 @@ describe('environment validation at start-up', () => {
       redisUrl: undefined,
       redisKeyPrefix: undefined,
       demoAuth: false,
+      dashboardDir: undefined,
     });
   });
 
   it('reads every variable, treating empty values as unset', () => {
+    const dashboard = mkdtempSync(join(tmpdir(), 'dashboard-'));
+    writeFileSync(join(dashboard, 'index.html'), '<!doctype html>');
     expect(
       validateEnv({
         PORT: '8080',
@@ -32,6 +38,7 @@ describe('environment validation at start-up', () => {
         REDIS_URL: 'redis://cache.internal:6380/2',
         REDIS_KEY_PREFIX: 'rca:presence',
         DEMO_AUTH: 'TRUE',
+        DASHBOARD_DIR: dashboard,
       }),
     ).toEqual({
       port: 8080,
@@ -44,6 +51,7 @@ describe('environment validation at start-up', () => {
       redisUrl: 'redis://cache.internal:6380/2',
       redisKeyPrefix: 'rca:presence',
       demoAuth: true,
+      dashboardDir: dashboard,
     });
   });
 
@@ -60,6 +68,7 @@ describe('environment validation at start-up', () => {
     ['an http REDIS_URL', { REDIS_URL: 'http://127.0.0.1:6379' }, /REDIS_URL must be a redis:\/\/ or rediss:\/\/ URL/],
     ['REDIS_KEY_PREFIX without REDIS_URL', { REDIS_KEY_PREFIX: 'rca' }, /REDIS_KEY_PREFIX is set but REDIS_URL is not/],
     ['a REDIS_KEY_PREFIX with braces', { REDIS_URL: 'redis://127.0.0.1:6379', REDIS_KEY_PREFIX: '{rca}' }, /REDIS_KEY_PREFIX may use letters, digits/],
+    ['a DASHBOARD_DIR without index.html', { DASHBOARD_DIR: tmpdir() }, /DASHBOARD_DIR=.* has no index.html: build the dashboard first \(npm run build -w react-dashboard/],
     ['DEMO_AUTH that is not a boolean', { DEMO_AUTH: 'yes' }, /DEMO_AUTH must be 'true' or 'false' \(default false\); got 'yes'/],
   ];
   for (const [label, env, message] of problems) {

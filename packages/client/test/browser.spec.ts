@@ -9,7 +9,7 @@ import type { Envelope } from '@tenantcast/protocol';
 import { signToken } from './support/jwt';
 import { startTestServer, type TestServer } from './support/test-server';
 
-// Debian's Chromium; the machine cannot download a browser (.ci/run installs it with apt-get).
+// Debian's Chromium; the machine cannot download a browser (`npm test` installs it first, see .ci/test-env.mjs).
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const CHROMIUM_FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'];
 
@@ -46,7 +46,7 @@ describe('the client in a real browser (Chromium)', () => {
   let page: Page;
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) throw new Error(`Chromium is needed at ${CHROMIUM}: apt-get install -y chromium (or set CHROMIUM_PATH).`);
+    if (!existsSync(CHROMIUM)) throw new Error(`Chromium is needed at ${CHROMIUM}: run the tests with \`npm test\` at the repository root, which installs it, or apt-get install -y chromium (or set CHROMIUM_PATH).`);
     const bundle = await browserBundle();
     pages = createServer((request, response) => {
       const isBundle = request.url === '/client.js';
@@ -63,7 +63,8 @@ describe('the client in a real browser (Chromium)', () => {
   afterAll(async () => {
     await browser?.close();
     await server?.close();
-    await new Promise((resolve) => pages?.close(resolve));
+    // Whatever beforeAll got to: a failed launch must end the suite, not leave it waiting.
+    if (pages) await new Promise((resolve) => pages.close(resolve));
   });
 
   it('bundles for the browser without Node built-ins, connects, joins a room and receives its envelopes', async () => {

@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { EnvValidationError } from './env-validation.error';
 
 /** The example's settings, read from the environment and validated. */
@@ -22,6 +24,8 @@ export interface AppEnv {
   redisKeyPrefix: string | undefined;
   /** Serve `POST /auth/dev-token` (`DEMO_AUTH`). */
   demoAuth: boolean;
+  /** The built React dashboard served at `/` (`DASHBOARD_DIR`, absolute); undefined serves none. */
+  dashboardDir: string | undefined;
 }
 
 const ENV_DEFAULTS = {
@@ -88,6 +92,7 @@ export function validateEnv(source: Source): AppEnv {
     jwtSecret: checkSecret(read('JWT_SECRET'), demoAuth, problems),
     ...checkRedis(read('REDIS_URL'), read('REDIS_KEY_PREFIX'), problems),
     demoAuth,
+    dashboardDir: checkDashboardDir(read('DASHBOARD_DIR'), problems),
   };
   if (problems.length > 0) throw new EnvValidationError(problems);
   return env;
@@ -151,4 +156,13 @@ function isRedisUrl(value: string): boolean {
   } catch {
     return false;
   }
+}
+
+function checkDashboardDir(dir: string | undefined, problems: string[]): string | undefined {
+  if (dir === undefined) return undefined;
+  const absolute = resolve(dir);
+  if (!existsSync(join(absolute, 'index.html'))) {
+    problems.push(`DASHBOARD_DIR=${dir} has no index.html: build the dashboard first (npm run build -w react-dashboard, then DASHBOARD_DIR=examples/react-dashboard/dist), or unset DASHBOARD_DIR.`);
+  }
+  return absolute;
 }

@@ -1,4 +1,6 @@
-import type { RealtimeUser } from '@tenantcast/protocol';
+import { HttpStatus } from '@nestjs/common';
+import { ErrorCode, type RealtimeUser } from '@tenantcast/protocol';
+import { apiError } from '../http/api-error';
 
 /** The role that sees only the RCAs its token lists. */
 export const VIEWER_ROLE = 'viewer';
@@ -15,4 +17,9 @@ export function canViewRca(user: RealtimeUser, rcaId: string): boolean {
   if (user.role !== VIEWER_ROLE) return true;
   const { rcaIds } = user;
   return Array.isArray(rcaIds) && rcaIds.includes(rcaId);
+}
+
+/** {@link canViewRca} for HTTP routes: throws 403 `FORBIDDEN` when the user may not see the RCA. */
+export function assertCanViewRca(user: RealtimeUser, rcaId: string): void {
+  if (!canViewRca(user, rcaId)) throw apiError(HttpStatus.FORBIDDEN, ErrorCode.Forbidden, `You may not access RCA '${rcaId}'.`);
 }

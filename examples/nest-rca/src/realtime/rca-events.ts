@@ -1,4 +1,5 @@
 import type { ClientEvent, JoinAck, LeaveAck } from '@tenantcast/protocol';
+import type { RcaStatus } from '../rcas/rca';
 
 /** Any value a JSON body can hold. */
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
@@ -11,6 +12,10 @@ export type JsonValue = string | number | boolean | null | JsonValue[] | { [key:
 export interface RcaServerEvents {
   /** `POST /rcas/:id/updates`, to everyone in that RCA's room. */
   'rca-updated': { rcaId: string; update: JsonValue; updatedBy: string };
+  /** `POST /rcas/:id/comments`, to everyone in that RCA's room. */
+  'comment-added': { rcaId: string; commentId: string; text: string; author: string };
+  /** An update moved an RCA to another status, to every connection of the tenant (its RCA lists). */
+  'rca-status-changed': { rcaId: string; status: RcaStatus; updatedBy: string };
   /** `POST /users/:userId/notifications`, to every connection of that user. */
   notification: { notification: JsonValue; from: string };
   /** `POST /tenant/broadcasts`, to every connection of the tenant. */

@@ -19,6 +19,7 @@ const EXAMPLE_ENV = [
   'REDIS_URL',
   'REDIS_KEY_PREFIX',
   'DEMO_AUTH',
+  'DASHBOARD_DIR',
 ] as const;
 
 export type ExampleEnv = Partial<Record<(typeof EXAMPLE_ENV)[number], string>>;
