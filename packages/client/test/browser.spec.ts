@@ -1,17 +1,13 @@
-import { existsSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Envelope } from '@tenantcast/protocol';
+import { launchChromium } from '@tenantcast/test-support';
 import { signToken } from './support/jwt';
 import { startTestServer, type TestServer } from './support/test-server';
-
-// Debian's Chromium; the machine cannot download a browser (`npm test` installs it first, see .ci/test-env.mjs).
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const CHROMIUM_FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'];
 
 declare global {
   interface Window {
@@ -46,7 +42,8 @@ describe('the client in a real browser (Chromium)', () => {
   let page: Page;
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) throw new Error(`Chromium is needed at ${CHROMIUM}: run the tests with \`npm test\` at the repository root, which installs it, or apt-get install -y chromium (or set CHROMIUM_PATH).`);
+    // Launched first: without Chromium the suite fails at once, saying how to get it.
+    browser = await launchChromium();
     const bundle = await browserBundle();
     pages = createServer((request, response) => {
       const isBundle = request.url === '/client.js';
@@ -56,7 +53,6 @@ describe('the client in a real browser (Chromium)', () => {
     await new Promise<void>((resolve) => pages.listen(0, '127.0.0.1', resolve));
     const pageOrigin = `http://127.0.0.1:${(pages.address() as AddressInfo).port}`;
     server = await startTestServer({ cors: { origin: pageOrigin } });
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS });
     page = await browser.newPage();
     await page.goto(pageOrigin);
   });
