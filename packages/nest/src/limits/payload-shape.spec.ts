@@ -31,6 +31,7 @@ describe('measurePayload', () => {
     cyclic.self = { back: cyclic };
     expect(measurePayload(cyclic, 32)).toEqual({ ok: false, problem: { kind: 'cycle', path: ['self', 'back'] } });
     expect(measurePayload({ n: 1n }, 32)).toEqual({ ok: false, problem: { kind: 'type', path: ['n'] } });
+    expect(measurePayload(JSON.parse('{"a":{"__proto__":{"admin":true}}}'), 32)).toEqual({ ok: false, problem: { kind: 'key', path: ['a', '__proto__'] } });
     const shared = { x: 1 };
     expect(measurePayload({ a: shared, b: shared }, 32)).toMatchObject({ ok: true });
   });

@@ -1,7 +1,10 @@
 /** Why a payload cannot be sent or accepted, with where the problem is. */
 export interface PayloadShapeProblem {
-  /** `depth` (nested deeper than allowed), `cycle` (refers to itself) or `type` (a BigInt, which JSON cannot encode). */
-  kind: 'depth' | 'cycle' | 'type';
+  /**
+   * `depth` (nested deeper than allowed), `cycle` (refers to itself), `type` (a BigInt, which JSON
+   * cannot encode) or `key` (a `__proto__` key, which merges into prototypes in careless code).
+   */
+  kind: 'depth' | 'cycle' | 'type' | 'key';
   /** Path from the top to the offending value. */
   path: Array<string | number>;
 }
@@ -25,7 +28,8 @@ interface Pending {
  * attachments.
  *
  * Refused: nesting deeper than `maxDepth` (the top value is depth 0), a value that contains
- * itself, and BigInts. Everything else JSON drops or stringifies on its own (functions,
+ * itself, BigInts, and `__proto__` keys (JSON.parse makes them own properties, which a later
+ * `Object.assign` or merge turns into prototype pollution). Everything else JSON drops or stringifies on its own (functions,
  * `undefined`, symbols) is left to the encoder, which never throws on them; an object's `toJSON()`
  * result is measured in its place, as that is what the encoder sends.
  */
@@ -82,6 +86,7 @@ export function measurePayload(payload: unknown, maxDepth: number): PayloadMeasu
     // Brackets, and a comma between items.
     bytes += 2 + Math.max(0, entries.length - 1);
     for (const [key, item] of entries) {
+      if (key === '__proto__') return { ok: false, problem: { kind: 'key', path: [...path, key] } };
       // `"key":` for object members.
       if (typeof key === 'string') bytes += Buffer.byteLength(key) + 3;
       stack.push({ value: item, depth: depth + 1, path: [...path, key], ancestors: inner });
@@ -104,5 +109,7 @@ export function describePayloadProblem(problem: PayloadShapeProblem, maxDepth: n
       return `${where} refers to one of its own parents, which cannot be encoded`;
     case 'type':
       return `${where} is a BigInt, which JSON cannot encode; send it as a string`;
+    case 'key':
+      return `${where} is a reserved key`;
   }
 }
