@@ -367,7 +367,7 @@ describe('S handshake decision equals a reference oracle (fast-check)', () => {
     await fc.assert(
       fc.asyncProperty(headerArb, claimsArb, keyArb, mutationArb, async (header, claims, key, mutation) => {
         const claimSet = Object.fromEntries(Object.entries(claims).filter(([, value]) => value !== undefined));
-        let token = sign(Object.fromEntries(Object.entries(header).filter(([, value]) => value !== undefined)), claimSet, key);
+        let token = sign(Object.fromEntries(Object.entries(header).filter(([, value]) => value !== undefined)), claimSet, String(key));
         if (mutation) {
           const position = mutation.position % token.length;
           if (token[position] !== '.') token = `${token.slice(0, position)}${mutation.replacement}${token.slice(position + 1)}`;
