@@ -6,14 +6,16 @@ import { fileURLToPath } from 'node:url';
 
 const entry = fileURLToPath(new URL('../examples/nest-rca/dist/main.js', import.meta.url));
 const port = process.env.PORT ?? '3000';
-const url = `http://localhost:${port}`;
+// The demo listens on this machine only unless HOST says otherwise (HOST=0.0.0.0 for every interface).
+const host = process.env.HOST ?? '127.0.0.1';
+const url = `http://${host === '0.0.0.0' || host === '::' ? 'localhost' : host}:${port}`;
 
 if (!existsSync(entry)) {
   console.error(`The example is not built (${entry} is missing). Run \`npm run demo\`, which builds it first.`);
   process.exit(1);
 }
 
-const env = { ...process.env, PORT: port, DEMO_AUTH: 'true' };
+const env = { ...process.env, PORT: port, HOST: host, DEMO_AUTH: 'true' };
 // The demo needs no service: presence stays in memory even if the shell has REDIS_URL set.
 delete env.REDIS_URL;
 delete env.REDIS_KEY_PREFIX;

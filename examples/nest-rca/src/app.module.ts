@@ -4,6 +4,7 @@ import { JwtModule } from '@nestjs/jwt';
 import { RealtimeModule } from '@tenantcast/nest';
 import { DevTokenController } from './auth/dev-token.controller';
 import { JwtAuthGuard } from './auth/jwt-auth.guard';
+import { RolesGuard } from './auth/roles.guard';
 import { jwtModuleOptions } from './auth/jwt-options';
 import { AppConfig } from './config/app-config';
 import { AppConfigModule } from './config/app-config.module';
@@ -24,6 +25,7 @@ import { NotificationsController } from './users/notifications.controller';
     RealtimeModule.forRootAsync({ imports: [AppConfigModule], inject: [AppConfig], useFactory: realtimeOptions }),
   ],
   controllers: [DevTokenController, RcasController, NotificationsController, TenantController],
-  providers: [RcaGateway, { provide: APP_GUARD, useClass: JwtAuthGuard }],
+  // Guards run in this order: authenticate, then check the route's roles.
+  providers: [RcaGateway, { provide: APP_GUARD, useClass: JwtAuthGuard }, { provide: APP_GUARD, useClass: RolesGuard }],
 })
 export class AppModule {}

@@ -2,6 +2,7 @@ import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post } from '@nestj
 import { RealtimeService } from '@tenantcast/nest';
 import { ErrorCode, type Envelope, type PresenceMember, type RealtimeUser } from '@tenantcast/protocol';
 import { CurrentUser } from '../auth/current-user.decorator';
+import { Roles, WRITER_ROLES } from '../auth/roles';
 import { apiError } from '../http/api-error';
 import { RoomComponentPipe } from '../http/room-component.pipe';
 import type { JsonValue, RcaServerEvents } from '../realtime/rca-events';
@@ -15,6 +16,7 @@ export class RcasController {
 
   /** Sends `rca-updated` with the posted JSON to everyone in the RCA's room; answers the envelope. */
   @Post('updates')
+  @Roles(...WRITER_ROLES)
   @HttpCode(HttpStatus.ACCEPTED)
   postUpdate(
     @CurrentUser() user: RealtimeUser,
