@@ -133,13 +133,23 @@ describe('fixes of the attacks on examples/nest-rca', () => {
 
 describe('fix 5: a client that disconnects in the middle of a join (Redis presence) is a debug line, not an ERROR', () => {
   const prefix = uniquePrefix('join-abandoned');
+  /** Users whose join reached the authorize hook, so the test closes the socket in the middle of it. */
+  const authorizing = new Set<string>();
   let server: LoggedApp;
 
   beforeAll(async () => {
     await requireRedis();
     server = await startLoggedApp({
       presence: { store: 'redis', url: REDIS_URL, keyPrefix: prefix },
-      rooms: { rca: { authorize: async () => { await sleep(100); return true; } } },
+      rooms: {
+        rca: {
+          authorize: async (user) => {
+            authorizing.add(user.userId);
+            await sleep(200);
+            return true;
+          },
+        },
+      },
     });
   });
   afterAll(async () => {
@@ -152,7 +162,7 @@ describe('fix 5: a client that disconnects in the middle of a join (Redis presen
     for (let attempt = 0; attempt < 5; attempt += 1) {
       const { socket } = await connectClient(server.url, '/rca', tokenFor(`leaver-${attempt}`, 'acme'));
       socket.emit('join', { kind: 'rca', id: '1' }, () => undefined);
-      await sleep(20);
+      await waitFor(() => authorizing.has(`leaver-${attempt}`), 'the join to reach authorize');
       socket.close();
     }
     await waitFor(() => server.logger.lines.filter((line) => line.includes('Abandoned join')).length === 5, 'five abandoned joins', 3_000);
