@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
 import type { LoggerService } from '@nestjs/common';
 import { spawn } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startApp, type RunningApp } from './support/app';
 import { closeAll, connect } from './support/clients';
@@ -81,7 +81,8 @@ describe('security fixes in the example', () => {
 
 describe('HOST', () => {
   it('main.js listens on HOST (127.0.0.1 by default) and says so', async () => {
-    const entry = fileURLToPath(new URL('../dist/main.js', import.meta.url));
+    // Tests run from the example's folder (npm test); the built entry point is what users start.
+    const entry = join(process.cwd(), 'dist/main.js');
     const child = spawn(process.execPath, [entry], { env: { ...process.env, PORT: '0', DEMO_AUTH: 'true', HOST: '', REDIS_URL: '', WEBSOCKET_PORT: '' }, stdio: ['ignore', 'pipe', 'pipe'] });
     try {
       const banner = await new Promise<string>((resolve, reject) => {
