@@ -8,7 +8,9 @@ import { fileURLToPath } from 'node:url';
 const entry = fileURLToPath(new URL('../dist/main.js', import.meta.url));
 const dashboard = fileURLToPath(new URL('../../react-dashboard/dist', import.meta.url));
 const port = process.env.PORT ?? '3000';
-const url = `http://localhost:${port}`;
+// The demo listens on this machine only unless HOST says otherwise (HOST=0.0.0.0 for every interface).
+const host = process.env.HOST ?? '127.0.0.1';
+const url = `http://${host === '0.0.0.0' || host === '::' ? 'localhost' : host}:${port}`;
 
 for (const [path, what] of [[entry, 'The backend'], [`${dashboard}/index.html`, 'The dashboard']]) {
   if (!existsSync(path)) {
@@ -17,7 +19,7 @@ for (const [path, what] of [[entry, 'The backend'], [`${dashboard}/index.html`, 
   }
 }
 
-const env = { ...process.env, PORT: port, DEMO_AUTH: 'true', DASHBOARD_DIR: dashboard };
+const env = { ...process.env, PORT: port, HOST: host, DEMO_AUTH: 'true', DASHBOARD_DIR: dashboard };
 // The demo needs no service: presence stays in memory even if the shell has REDIS_URL set.
 delete env.REDIS_URL;
 delete env.REDIS_KEY_PREFIX;

@@ -5,6 +5,7 @@ import { ServeStaticModule } from '@nestjs/serve-static';
 import { RealtimeModule } from '@tenantcast/nest';
 import { DevTokenController } from './auth/dev-token.controller';
 import { JwtAuthGuard } from './auth/jwt-auth.guard';
+import { RolesGuard } from './auth/roles.guard';
 import { jwtModuleOptions } from './auth/jwt-options';
 import { AppConfig } from './config/app-config';
 import { AppConfigModule } from './config/app-config.module';
@@ -32,6 +33,7 @@ import { NotificationsController } from './users/notifications.controller';
     ServeStaticModule.forRootAsync({ imports: [AppConfigModule], inject: [AppConfig], useFactory: dashboardStaticOptions }),
   ],
   controllers: [DevTokenController, RcaListController, RcasController, RcaCommentsController, NotificationsController, TenantController],
-  providers: [RcaGateway, RcaCatalog, RcaStatusService, { provide: APP_GUARD, useClass: JwtAuthGuard }],
+  // Guards run in this order: authenticate, then check the route's roles.
+  providers: [RcaGateway, RcaCatalog, RcaStatusService, { provide: APP_GUARD, useClass: JwtAuthGuard }, { provide: APP_GUARD, useClass: RolesGuard }],
 })
 export class AppModule {}

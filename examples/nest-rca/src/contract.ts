@@ -7,4 +7,4 @@ export type { RcaServerEvents, RcaClientEvents, JsonValue } from './realtime/rca
 export { RCA_STATUSES, isRcaStatus } from './rcas/rca';
 export type { RcaStatus, RcaSummary } from './rcas/rca';
 export { MAX_COMMENT_LENGTH } from './rcas/comment-request-limits';
-export type { ApiErrorBody } from './http/api-error-body';
+export type { ApiErrorBody, ApiErrorCode } from './http/api-error-body';

@@ -13,7 +13,7 @@ async function bootstrap(): Promise<void> {
   configureApp(app);
   app.enableShutdownHooks();
   const { env } = app.get(AppConfig);
-  await app.listen(env.port);
+  await app.listen(env.port, env.host);
   const { port } = app.getHttpServer().address() as AddressInfo;
   process.stdout.write(startupBanner(env, { httpPort: port }));
 }

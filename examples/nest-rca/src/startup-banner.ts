@@ -13,14 +13,16 @@ const DEMO_USER = { userId: 'alice', tenantId: 'acme', role: 'engineer', email: 
  * show a realtime update end to end.
  */
 export function startupBanner(env: AppEnv, { httpPort }: ListeningAt): string {
-  const httpUrl = `http://localhost:${httpPort}`;
-  const socketUrl = `http://localhost:${env.websocketPort ?? httpPort}${env.websocketNamespace}`;
+  // Every interface includes loopback; a specific address is shown as it is.
+  const host = env.host === '0.0.0.0' || env.host === '::' ? 'localhost' : env.host.includes(':') ? `[${env.host}]` : env.host;
+  const httpUrl = `http://${host}:${httpPort}`;
+  const socketUrl = `http://${host}:${env.websocketPort ?? httpPort}${env.websocketNamespace}`;
   const presence = env.redisUrl === undefined ? 'in memory' : 'in Redis';
   const lines = [
     '',
     'Tenantcast RCA example is running',
     ...(env.dashboardDir === undefined ? [] : [`  Dashboard   ${httpUrl}/`]),
-    `  HTTP API    ${httpUrl}`,
+    `  HTTP API    ${httpUrl}  (listening on ${env.host}; set HOST=0.0.0.0 to accept other machines)`,
     `  Socket.IO   ${socketUrl}  (namespace ${env.websocketNamespace}, ping every ${env.websocketPingInterval} ms, timeout ${env.websocketPingTimeout} ms)`,
     `  Presence    ${presence}; GET ${httpUrl}/presence with a token`,
     `  Health      ${httpUrl}/realtime/health`,

@@ -10,6 +10,7 @@ describe('environment validation at start-up', () => {
   it('applies the documented defaults', () => {
     expect(validateEnv({ JWT_SECRET: TEST_SECRET })).toEqual({
       port: 3000,
+      host: '127.0.0.1',
       websocketPort: undefined,
       websocketNamespace: '/rca',
       websocketPingInterval: 25_000,
@@ -29,6 +30,7 @@ describe('environment validation at start-up', () => {
     expect(
       validateEnv({
         PORT: '8080',
+        HOST: '0.0.0.0',
         WEBSOCKET_PORT: '8081',
         WEBSOCKET_NAMESPACE: '/investigations',
         WEBSOCKET_PING_INTERVAL: '10000',
@@ -42,6 +44,7 @@ describe('environment validation at start-up', () => {
       }),
     ).toEqual({
       port: 8080,
+      host: '0.0.0.0',
       websocketPort: 8081,
       websocketNamespace: '/investigations',
       websocketPingInterval: 10_000,
@@ -58,6 +61,7 @@ describe('environment validation at start-up', () => {
   const problems: Array<[string, Record<string, string>, RegExp]> = [
     ['JWT_SECRET missing without DEMO_AUTH', { JWT_SECRET: '' }, /JWT_SECRET is not set: set it to the secret your auth service signs HS256 tokens with .*or set DEMO_AUTH=true/],
     ['a short JWT_SECRET', { JWT_SECRET: 'too-short' }, /JWT_SECRET is 9 bytes; it must be at least 32 bytes: generate one with/],
+    ['a HOST that is not an address', { HOST: 'http://0.0.0.0' }, /HOST must be an IP address or host name to listen on/],
     ['a non-numeric PORT', { PORT: 'http' }, /PORT must be a port number between 0 and 65535 \(default 3000\); got 'http'/],
     ['WEBSOCKET_PORT equal to PORT', { PORT: '4000', WEBSOCKET_PORT: '4000' }, /WEBSOCKET_PORT equals PORT \(4000\); unset WEBSOCKET_PORT to serve Socket.IO on the HTTP port/],
     ['a namespace without a slash', { WEBSOCKET_NAMESPACE: 'rca' }, /WEBSOCKET_NAMESPACE must start with '\/'/],

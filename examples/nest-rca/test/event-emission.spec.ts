@@ -61,7 +61,7 @@ describe('real-time event emission', () => {
     const acme = [await connectAs('x', 'acme'), await connectAs('y', 'acme')];
     const globex = await connectAs('x', 'globex');
     const received = [...acme, globex].map((socket) => collect(socket, 'announcement'));
-    const response = await api(server.url, 'POST', '/tenant/broadcasts', { token: tokenFor('admin', 'acme'), body: { text: '3 pending approvals' } });
+    const response = await api(server.url, 'POST', '/tenant/broadcasts', { token: tokenFor('admin', 'acme', { role: 'admin' }), body: { text: '3 pending approvals' } });
     expect(response.status).toBe(202);
     await settle(...acme, globex);
     expect(received.map((list) => list.map((envelope) => envelope.data.announcement))).toEqual([[{ text: '3 pending approvals' }], [{ text: '3 pending approvals' }], []]);

@@ -56,6 +56,6 @@ describe('heartbeat (ping/pong) for connection health', () => {
     await client.connectNamespace('/rca', tokenFor('frozen', 'acme'));
     expect(await isOnline('frozen')).toBe(true);
     await waitFor(async () => !(await isOnline('frozen')), 'presence to drop the silent client');
-    expect(logger.lines).toContainEqual(expect.stringMatching(/^Disconnected socket=\S+ tenant=acme user=frozen reason=ping timeout$/));
+    expect(logger.lines).toContainEqual(expect.stringMatching(/^Disconnected socket=\S+ tenant=acme user=frozen reason="ping timeout"$/));
   });
 });

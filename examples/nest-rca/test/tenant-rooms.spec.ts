@@ -74,7 +74,9 @@ describe('tenant-scoped rooms (users only join their own tenant’s rooms)', () 
   it('the same rule guards the HTTP routes of an RCA: 403 FORBIDDEN for a viewer outside its list', async () => {
     expect(await postUpdate(viewer, '43', { status: 'x' })).toMatchObject({ status: 403, body: { code: 'FORBIDDEN' } });
     expect(await api(server.url, 'GET', '/rcas/43/presence', { token: await tokenOf(viewer) })).toMatchObject({ status: 403, body: { code: 'FORBIDDEN' } });
-    expect(await postUpdate(viewer, '42', { comment: 'seen' })).toMatchObject({ status: 202 });
+    expect(await api(server.url, 'GET', '/rcas/42/presence', { token: await tokenOf(viewer) })).toMatchObject({ status: 200 });
+    // Viewers are read-only: even an RCA they may see takes no updates from them (role rule).
+    expect(await postUpdate(viewer, '42', { comment: 'seen' })).toMatchObject({ status: 403, body: { code: 'FORBIDDEN' } });
   });
 
   it('malformed join-rca payloads get INVALID_ROOM acks and the server keeps serving everyone', async () => {

@@ -10,6 +10,17 @@ export type {
   JwtAlgorithm,
   JwtClaims,
 } from './realtime-options.interface';
+export type {
+  RealtimeLimitsOptions,
+  RealtimeRateLimitOptions,
+  RateLimitRule,
+  RealtimeLimitsStore,
+  RedisLimitsClient,
+} from './limits/realtime-limits-options.interface';
+export type { RealtimeOriginOptions } from './origins/realtime-origin-options.interface';
+export { RealtimeExceptionFilter } from './validation/realtime-exception.filter';
+export { RealtimeValidationPipe } from './validation/realtime-validation.pipe';
+export { StandardSchemaPipe, ValidatedBody } from './validation/standard-schema.pipe';
 export { RealtimeService } from './realtime.service';
 export type { PresenceQueries } from './presence/presence-reader';
 export { RealtimeAuthService } from './auth/realtime-auth.service';

@@ -6,3 +6,6 @@ export const GATEWAY_METADATA_APPLIER = Symbol.for('tenantcast.GatewayMetadataAp
 
 /** Token of the logger every part of the module writes to. */
 export const REALTIME_LOGGER = Symbol.for('tenantcast.RealtimeLogger');
+
+/** Token of the payload limits the emit helpers apply (`maxPayloadDepth`, `maxEmitBytes`). */
+export const PAYLOAD_LIMITS = Symbol.for('tenantcast.PayloadLimits');

@@ -1,5 +1,7 @@
 import type { RealtimeUser } from '@tenantcast/protocol';
 import type { ServerOptions, Socket } from 'socket.io';
+import type { RealtimeLimitsOptions } from './limits/realtime-limits-options.interface';
+import type { RealtimeOriginOptions } from './origins/realtime-origin-options.interface';
 import type { PresenceStore } from './presence/presence-store.interface';
 import type { RedisPresenceOptions } from './presence/redis-presence-options.interface';
 
@@ -63,6 +65,15 @@ export interface RealtimeAuthOptions {
    * @default 60000
    */
   expiryWarningMs?: number;
+  /**
+   * Tells whether a verified token was revoked (a denylist keyed by `jti`, a "sessions revoked
+   * before" time per user, …). Asked at every handshake, every in-band refresh and every
+   * `RealtimeAuthService.verify`; `true` refuses the token with `UNAUTHORIZED`. A throw refuses it
+   * too (fail closed): catch inside the hook to fail open while your denylist is away. To close
+   * the sockets of a token revoked mid-connection, call `RealtimeService.disconnectUser`.
+   * @default no token is revoked
+   */
+  isRevoked?: (claims: JwtClaims) => boolean | Promise<boolean>;
 }
 
 /** Options of one resource kind of room. */
@@ -114,7 +125,10 @@ export interface RealtimeModuleOptions {
    * @default '/socket.io'
    */
   path?: string;
-  /** CORS for the HTTP long-polling transport, as Socket.IO's `cors` option. */
+  /**
+   * CORS for the HTTP long-polling transport, as Socket.IO's `cors` option. It does not protect
+   * WebSocket connections: use `origins` for that.
+   */
   cors?: ServerOptions['cors'];
   /**
    * Transports the server accepts.
@@ -137,8 +151,9 @@ export interface RealtimeModuleOptions {
    */
   pingTimeout?: number;
   /**
-   * Largest accepted message in bytes. Socket.IO's own default (1 MB) is far above what realtime
-   * events need and lets one client make the server buffer a lot.
+   * Largest accepted message in bytes (Socket.IO's `maxHttpBufferSize`); a larger one closes that
+   * connection. Socket.IO's own default (1 MB) is far above what realtime events need and lets one
+   * client make the server buffer a lot; 64 KiB holds any chat message, form or JSON patch.
    * @default 65536
    */
   maxPayloadBytes?: number;
@@ -147,6 +162,15 @@ export interface RealtimeModuleOptions {
    * @default 10000
    */
   connectTimeout?: number;
+  /**
+   * Which web pages may connect, checked on every handshake (polling and WebSocket) and on every
+   * later request of a session. Without it any page can open a connection; with a token-based
+   * handshake it still needs a valid token, but set it for every browser-facing deployment.
+   * @default undefined (no origin check)
+   */
+  origins?: RealtimeOriginOptions;
+  /** Rate limits, connection and room caps, payload limits; see {@link RealtimeLimitsOptions}. */
+  limits?: RealtimeLimitsOptions;
   /** Further Socket.IO server options; the named options above take precedence. */
   serverOptions?: Partial<ServerOptions>;
   /**

@@ -44,4 +44,14 @@ export const OptionMessages = {
     `${path}${option} must be a positive number of milliseconds; got ${JSON.stringify(value)}.`,
   redisRefreshBelowTtl: (path: string, refreshIntervalMs: number, ttlMs: number) =>
     `${path}refreshIntervalMs (${refreshIntervalMs}) must be below ttlMs (${ttlMs}), or live connections would expire between refreshes; about ttlMs / 3 is a good value.`,
+  origins: () => "origins must be { allow: ['https://app.example.com', 'https://*.example.com'], allowMissing?: boolean }.",
+  originEntries: (invalid: readonly unknown[]) =>
+    `origins.allow: ${invalid.map((entry) => JSON.stringify(entry)).join(', ')} ${invalid.length === 1 ? 'is not an origin' : 'are not origins'}. Use exact origins such as 'https://app.example.com' (scheme, host, optional port; no path) or 'https://*.example.com' for subdomains.`,
+  booleanOption: (name: string, value: unknown) => `${name} must be true or false; got ${JSON.stringify(value)}.`,
+  limitsType: () => 'limits must be an object, e.g. { maxConnectionsPerUser: 20, rateLimit: { perSocket: { points: 30, duration: 1 } } }.',
+  rateLimitRule: (name: string, value: unknown) =>
+    `${name} must be { points, duration } with a positive integer number of points and a whole number of seconds (at least 1), or false; got ${JSON.stringify(value)}.`,
+  capOption: (name: string, value: unknown) => `${name} must be a positive integer or false (no cap); got ${JSON.stringify(value)}.`,
+  limitsStore: () => "limits.store must be 'memory' or { redis: ioredisClient | 'redis://…', keyPrefix? }.",
+  limitsKeyPrefix: () => 'limits.store.keyPrefix must be a non-empty string without \'{\' or \'}\' (they would break Cluster hash tags).',
 } as const;

@@ -9,6 +9,7 @@ import { ConnectionHandler } from './gateway/connection-handler';
 import { NamespaceBinding } from './gateway/namespace-binding';
 import { NamespaceHost } from './gateway/namespace-host';
 import { HealthRouteRegistrar } from './health/health-route.registrar';
+import { RealtimeLimits } from './limits/realtime-limits';
 import { RealtimeHealthService } from './health/realtime-health.service';
 import { resolveRealtimeOptions } from './options/resolve-realtime-options';
 import type { ResolvedRealtimeOptions } from './options/resolved-realtime-options';
@@ -17,7 +18,7 @@ import { PresenceReader } from './presence/presence-reader';
 import type { PresenceStore } from './presence/presence-store.interface';
 import { PresenceTracker } from './presence/presence-tracker';
 import { LOGGER_CONTEXT, PRESENCE_STORE } from './realtime.constants';
-import { GATEWAY_METADATA_APPLIER, REALTIME_LOGGER, RESOLVED_OPTIONS } from './realtime-internal.constants';
+import { GATEWAY_METADATA_APPLIER, PAYLOAD_LIMITS, REALTIME_LOGGER, RESOLVED_OPTIONS } from './realtime-internal.constants';
 import { REALTIME_MODULE_OPTIONS } from './realtime.module-definition';
 import { RealtimeService } from './realtime.service';
 import { RealtimeShutdown } from './realtime-shutdown';
@@ -33,6 +34,11 @@ export function createRealtimeProviders(gateway: Type): Provider[] {
     { provide: REALTIME_LOGGER, useFactory: () => new Logger(LOGGER_CONTEXT) },
     { provide: PRESENCE_STORE, useFactory: (options: ResolvedRealtimeOptions) => createPresenceStore(options.presence), inject: [RESOLVED_OPTIONS] },
     { provide: NamespaceHost, useFactory: () => new NamespaceHost() },
+    {
+      provide: RealtimeLimits,
+      useFactory: (options: ResolvedRealtimeOptions, logger: Logger) => RealtimeLimits.create(options.limits, logger),
+      inject: [RESOLVED_OPTIONS, REALTIME_LOGGER],
+    },
     { provide: TokenAuthenticator, useFactory: (options: ResolvedRealtimeOptions) => new TokenAuthenticator(options.auth), inject: [RESOLVED_OPTIONS] },
     {
       provide: TokenExpiryScheduler,
@@ -49,7 +55,7 @@ export function createRealtimeProviders(gateway: Type): Provider[] {
     {
       provide: RoomMembership,
       useFactory: (options: ResolvedRealtimeOptions, tracker: PresenceTracker, reader: PresenceReader, logger: Logger) =>
-        new RoomMembership({ rooms: options.rooms, tracker, reader, logger }),
+        new RoomMembership({ rooms: options.rooms, tracker, reader, logger, maxRoomsPerSocket: options.limits.maxRoomsPerSocket }),
       inject: [RESOLVED_OPTIONS, PresenceTracker, PresenceReader, REALTIME_LOGGER],
     },
     {
@@ -62,8 +68,9 @@ export function createRealtimeProviders(gateway: Type): Provider[] {
         reader: PresenceReader,
         membership: RoomMembership,
         logger: Logger,
-      ) => new ConnectionHandler({ settings: serverSettings(options), authenticator, expiry, tracker, reader, membership, logger }),
-      inject: [RESOLVED_OPTIONS, TokenAuthenticator, TokenExpiryScheduler, PresenceTracker, PresenceReader, RoomMembership, REALTIME_LOGGER],
+        limits: RealtimeLimits,
+      ) => new ConnectionHandler({ settings: serverSettings(options), authenticator, expiry, tracker, reader, membership, logger, guard: limits.guard }),
+      inject: [RESOLVED_OPTIONS, TokenAuthenticator, TokenExpiryScheduler, PresenceTracker, PresenceReader, RoomMembership, REALTIME_LOGGER, RealtimeLimits],
     },
     {
       provide: NamespaceBinding,
@@ -74,8 +81,9 @@ export function createRealtimeProviders(gateway: Type): Provider[] {
         tracker: PresenceTracker,
         host: NamespaceHost,
         logger: Logger,
-      ) => new NamespaceBinding({ options, authenticator, handler, tracker, host, logger }),
-      inject: [RESOLVED_OPTIONS, TokenAuthenticator, ConnectionHandler, PresenceTracker, NamespaceHost, REALTIME_LOGGER],
+        limits: RealtimeLimits,
+      ) => new NamespaceBinding({ options, authenticator, handler, tracker, host, limits, logger }),
+      inject: [RESOLVED_OPTIONS, TokenAuthenticator, ConnectionHandler, PresenceTracker, NamespaceHost, REALTIME_LOGGER, RealtimeLimits],
     },
     {
       provide: RealtimeShutdown,
@@ -89,6 +97,7 @@ export function createRealtimeProviders(gateway: Type): Provider[] {
       inject: [RESOLVED_OPTIONS, DiscoveryService],
     },
     gateway,
+    { provide: PAYLOAD_LIMITS, useFactory: (options: ResolvedRealtimeOptions) => ({ maxPayloadDepth: options.limits.maxPayloadDepth, maxEmitBytes: options.limits.maxEmitBytes }), inject: [RESOLVED_OPTIONS] },
     RealtimeService,
     RealtimeAuthService,
     RealtimeHealthService,

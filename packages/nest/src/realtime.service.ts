@@ -15,9 +15,17 @@ import {
 import { randomUUID } from 'node:crypto';
 import { RealtimeError } from './errors/realtime.error';
 import { NamespaceHost } from './gateway/namespace-host';
+import { describePayloadProblem, measurePayload } from './limits/payload-shape';
 import { PresenceReader, type PresenceQueries } from './presence/presence-reader';
 import type { RealtimeNamespace, RealtimeSocket } from './realtime-socket';
+import { PAYLOAD_LIMITS } from './realtime-internal.constants';
 import { RoomMembership } from './rooms/room-membership';
+
+/** The limits the emit helpers apply to what they send. */
+export interface PayloadLimits {
+  maxPayloadDepth: number;
+  maxEmitBytes: number;
+}
 
 /**
  * Sends application events to rooms, users and tenants in the standard {@link Envelope}, joins
@@ -47,6 +55,7 @@ export class RealtimeService<Events extends Record<string, any> = Record<string,
     @Inject(NamespaceHost) private readonly host: NamespaceHost,
     @Inject(RoomMembership) private readonly membership: RoomMembership,
     @Inject(PresenceReader) reader: PresenceReader,
+    @Inject(PAYLOAD_LIMITS) private readonly payloadLimits: PayloadLimits,
   ) {
     this.presence = Object.freeze({
       online: (tenantId: string) => reader.online(tenantId),
@@ -64,7 +73,9 @@ export class RealtimeService<Events extends Record<string, any> = Record<string,
   /**
    * Sends `type` with `data` to every socket in resource room `kind`/`id` of `tenantId`.
    * @returns the envelope that was sent
-   * @throws RealtimeError `INVALID_ROOM` for an invalid tenant, kind or id
+   * @throws RealtimeError `INVALID_ROOM` for an invalid tenant, kind or id; `INVALID_PAYLOAD` for
+   * data that cannot be encoded (nested deeper than `limits.maxPayloadDepth`, cyclic, a BigInt);
+   * `PAYLOAD_TOO_LARGE` for an envelope above `limits.maxEmitBytes`. Nothing is sent then.
    */
   emitToRoom<K extends keyof Events & string>(tenantId: string, kind: string, id: string, type: K, data: Events[K]): Envelope<Events[K], K> {
     const room = buildRoom(() => resourceRoom(tenantId, kind, id));
@@ -73,7 +84,8 @@ export class RealtimeService<Events extends Record<string, any> = Record<string,
 
   /**
    * Sends `type` with `data` to every connection (every tab and device) of one user.
-   * @throws RealtimeError `INVALID_ROOM` for an invalid tenant or user id
+   * @throws RealtimeError `INVALID_ROOM` for an invalid tenant or user id; `INVALID_PAYLOAD` or
+   * `PAYLOAD_TOO_LARGE` as for {@link emitToRoom}
    */
   emitToUser<K extends keyof Events & string>(tenantId: string, userId: string, type: K, data: Events[K]): Envelope<Events[K], K> {
     const room = buildRoom(() => userRoom(tenantId, userId));
@@ -82,7 +94,8 @@ export class RealtimeService<Events extends Record<string, any> = Record<string,
 
   /**
    * Sends `type` with `data` to every connection of a tenant, and to no other tenant.
-   * @throws RealtimeError `INVALID_ROOM` for an invalid tenant id
+   * @throws RealtimeError `INVALID_ROOM` for an invalid tenant id; `INVALID_PAYLOAD` or
+   * `PAYLOAD_TOO_LARGE` as for {@link emitToRoom}
    */
   emitToTenant<K extends keyof Events & string>(tenantId: string, type: K, data: Events[K]): Envelope<Events[K], K> {
     const room = buildRoom(() => tenantRoom(tenantId));
@@ -105,7 +118,9 @@ export class RealtimeService<Events extends Record<string, any> = Record<string,
 
   /**
    * Closes every connection of a user (on every process, with a cluster adapter), telling the
-   * client why first with `session-ended`.
+   * client why first with `session-ended` `UNAUTHORIZED`. This is the revocation call: after a
+   * token is revoked (so `auth.isRevoked` refuses it at the next handshake or refresh), call it to
+   * end the sessions already open.
    */
   disconnectUser(tenantId: string, userId: string, reason: string): void {
     const room = buildRoom(() => userRoom(tenantId, userId));
@@ -119,8 +134,26 @@ export class RealtimeService<Events extends Record<string, any> = Record<string,
       throw new RealtimeError(ErrorCode.InvalidPayload, `'${String(type)}' cannot be used as an event name: it is empty or reserved by Tenantcast or Socket.IO.`);
     }
     const envelope: Envelope<T, K> = { id: randomUUID(), type, data, timestamp: Date.now(), metadata };
+    this.assertEncodable(envelope);
     this.namespace.to(room).emit(type, envelope);
     return envelope;
+  }
+
+  /**
+   * Refuses what Socket.IO could not encode (its parser walks payloads recursively and throws a
+   * RangeError on deep nesting, or loops on cycles) or should not send, before anything is sent.
+   */
+  private assertEncodable(envelope: Envelope): void {
+    const { maxPayloadDepth, maxEmitBytes } = this.payloadLimits;
+    // The data sits one level below the envelope.
+    const measure = measurePayload(envelope, maxPayloadDepth + 1);
+    if (!measure.ok) {
+      const problem = { ...measure.problem, path: measure.problem.path.slice(1) };
+      throw new RealtimeError(ErrorCode.InvalidPayload, `Cannot emit '${envelope.type}': ${describePayloadProblem(problem, maxPayloadDepth)}.`);
+    }
+    if (measure.bytes > maxEmitBytes) {
+      throw new RealtimeError(ErrorCode.PayloadTooLarge, `Cannot emit '${envelope.type}': the envelope has at least ${measure.bytes} bytes, above limits.maxEmitBytes (${maxEmitBytes}).`);
+    }
   }
 }
 

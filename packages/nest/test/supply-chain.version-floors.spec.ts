@@ -41,7 +41,7 @@ function atLeast(version: string, floor: string): boolean {
   return true;
 }
 
-describe('supply-chain.version-floors', () => {
+describe('D6 supply-chain.version-floors', () => {
   it.each(FLOORS.map(([name, floor, chain]) => [[...chain, name].join(' > '), name, floor, chain] as const))('%s is at or above its CVE floor', (_label, name, floor, chain) => {
     const version = installedVersion(name, chain);
     expect(atLeast(version, floor), `${name}@${version} is below ${floor}; raise it (root package.json overrides)`).toBe(true);

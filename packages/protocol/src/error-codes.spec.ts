@@ -6,7 +6,7 @@ import { isApplicationEventName, isSystemEvent, SystemEvent } from './system-eve
 describe('error codes, envelopes and system events', () => {
   it('lists the codes the design names, and recognises only those', () => {
     expect(Object.values(ErrorCode)).toEqual(
-      expect.arrayContaining(['UNAUTHORIZED', 'TOKEN_EXPIRED', 'FORBIDDEN', 'INVALID_ROOM', 'INVALID_PAYLOAD', 'RATE_LIMITED', 'CONNECTION_LIMIT', 'PAYLOAD_TOO_LARGE', 'INTERNAL']),
+      expect.arrayContaining(['UNAUTHORIZED', 'TOKEN_EXPIRED', 'FORBIDDEN', 'INVALID_ROOM', 'ROOM_LIMIT', 'INVALID_PAYLOAD', 'RATE_LIMITED', 'CONNECTION_LIMIT', 'PAYLOAD_TOO_LARGE', 'INTERNAL']),
     );
     expect(isErrorCode('FORBIDDEN')).toBe(true);
     expect(isErrorCode('forbidden')).toBe(false);
@@ -25,6 +25,7 @@ describe('error codes, envelopes and system events', () => {
 
   it('reserves the system event names and Socket.IO’s own', () => {
     expect(isSystemEvent(SystemEvent.Join)).toBe(true);
+    expect(isSystemEvent('room-lost')).toBe(true);
     expect(isSystemEvent('rca-updated')).toBe(false);
     expect(isApplicationEventName('rca-updated')).toBe(true);
     for (const name of ['join', 'connected', 'disconnect', 'connect_error', 'newListener', '', 42]) expect(isApplicationEventName(name)).toBe(false);

@@ -1,8 +1,8 @@
 /**
  * Every refusal the server or the client reports carries one of these codes.
  *
- * The server sends the first nine; `TIMEOUT` and `DISCONNECTED` are raised by the client when an
- * acknowledgement does not arrive or the connection drops while a request is in flight.
+ * The server sends all but the last two; `TIMEOUT` and `DISCONNECTED` are raised by the client
+ * when an acknowledgement does not arrive or the connection drops while a request is in flight.
  */
 export const ErrorCode = {
   /** The handshake carried no token, or one that failed verification. Do not retry with it. */
@@ -13,13 +13,15 @@ export const ErrorCode = {
   Forbidden: 'FORBIDDEN',
   /** The room kind is unknown or the resource id is not a valid room component. */
   InvalidRoom: 'INVALID_ROOM',
+  /** The socket is already in as many resource rooms as the server allows: leave one first. */
+  RoomLimit: 'ROOM_LIMIT',
   /** The event payload does not have the expected shape. */
   InvalidPayload: 'INVALID_PAYLOAD',
-  /** Too many events in too short a time. */
+  /** Too many events in too short a time; `retryAfterMs` says when to try again. */
   RateLimited: 'RATE_LIMITED',
   /** Too many concurrent connections for this user or tenant. */
   ConnectionLimit: 'CONNECTION_LIMIT',
-  /** The payload exceeds the server's size limit. */
+  /** The payload exceeds the server's size limit (for example an HTTP body, or an emit above `maxEmitBytes`). */
   PayloadTooLarge: 'PAYLOAD_TOO_LARGE',
   /** The server failed while handling the request; the request may be retried. */
   Internal: 'INTERNAL',
@@ -39,12 +41,24 @@ export function isErrorCode(value: unknown): value is ErrorCode {
   return typeof value === 'string' && knownCodes.has(value);
 }
 
+/** One problem found in an event's payload. */
+export interface PayloadIssue {
+  /** Where in the payload, from the top: property names and array indexes; `[]` for the payload itself. */
+  path: Array<string | number>;
+  /** What is wrong there. */
+  message: string;
+}
+
 /** The error object carried by a refused acknowledgement or a `connect_error`'s `data`. */
 export interface ErrorPayload {
   /** Machine-readable code; branch on this, never on the message. */
   code: ErrorCode;
   /** A sentence a person can act on. */
   message: string;
+  /** With `INVALID_PAYLOAD`: every problem the validator found. */
+  details?: PayloadIssue[];
+  /** With `RATE_LIMITED`: milliseconds until the server accepts events from this client again. */
+  retryAfterMs?: number;
 }
 
 /** The `message` of every `connect_error` caused by authentication; clients branch on `data.code`, not on it. */

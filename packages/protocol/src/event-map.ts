@@ -12,6 +12,7 @@ import type {
   PresenceSnapshotAck,
   RefreshTokenAck,
   RefreshTokenRequest,
+  RoomLostPayload,
   RoomMemberPayload,
   RoomPayload,
   TokenExpiringPayload,
@@ -39,6 +40,7 @@ export interface SystemServerEvents {
   [SystemEvent.Connected]: ConnectedPayload;
   [SystemEvent.RoomJoined]: RoomPayload;
   [SystemEvent.RoomLeft]: RoomPayload;
+  [SystemEvent.RoomLost]: RoomLostPayload;
   [SystemEvent.UserJoined]: RoomMemberPayload;
   [SystemEvent.UserLeft]: RoomMemberPayload;
   [SystemEvent.PresenceOnline]: PresenceChangePayload;

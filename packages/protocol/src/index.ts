@@ -1,5 +1,5 @@
 export { ErrorCode, isErrorCode, UNAUTHORIZED_MESSAGE } from './error-codes';
-export type { ErrorPayload } from './error-codes';
+export type { ErrorPayload, PayloadIssue } from './error-codes';
 export { isEnvelope } from './envelope';
 export type { Envelope, EnvelopeMetadata } from './envelope';
 export { SystemEvent, isSystemEvent, isApplicationEventName, RESERVED_SOCKET_EVENTS, PROTOCOL_VERSION } from './system-events';
@@ -30,6 +30,7 @@ export type {
   JoinAck,
   LeaveAck,
   RoomPayload,
+  RoomLostPayload,
   RoomMemberPayload,
   PresenceSnapshotAck,
   PresenceChangePayload,

@@ -1,4 +1,4 @@
-import type { ErrorPayload } from './error-codes';
+import type { ErrorCode, ErrorPayload } from './error-codes';
 
 /** The authenticated user as the server sees it; the server derives it from the token's claims. */
 export interface RealtimeUser {
@@ -88,6 +88,14 @@ export interface RoomPayload {
   kind: string;
   /** The resource id. */
   id: string;
+}
+
+/** Payload of `room-lost`: the room the socket was taken out of, and why. */
+export interface RoomLostPayload extends RoomPayload {
+  /** Why: `FORBIDDEN` when `authorize` refused the refreshed token. */
+  code: typeof ErrorCode.Forbidden;
+  /** A sentence to show the user. */
+  message: string;
 }
 
 /** Payload of `user-joined` and `user-left`. */

@@ -13,6 +13,12 @@ export const SystemEvent = {
   RoomJoined: 'room-joined',
   /** Server → the leaving socket: {@link RoomPayload}. */
   RoomLeft: 'room-left',
+  /**
+   * Server → a socket that the server took out of a room it had joined, because the room's
+   * `authorize` hook refused the user's refreshed token: {@link RoomLostPayload}. The client drops
+   * the room (and does not re-join it on reconnect) and tells the user why.
+   */
+  RoomLost: 'room-lost',
   /** Server → room members when a user's first connection enters the room: {@link RoomMemberPayload}. */
   UserJoined: 'user-joined',
   /** Server → room members when a user's last connection leaves the room: {@link RoomMemberPayload}. */

@@ -6,6 +6,8 @@ import { EnvValidationError } from './env-validation.error';
 export interface AppEnv {
   /** HTTP port (`PORT`); 0 picks a free one. */
   port: number;
+  /** Interface the HTTP server (and Socket.IO's own port) listens on (`HOST`). */
+  host: string;
   /** Own port for Socket.IO (`WEBSOCKET_PORT`); undefined serves it on the HTTP port. */
   websocketPort: number | undefined;
   /** Socket.IO namespace (`WEBSOCKET_NAMESPACE`). */
@@ -30,6 +32,7 @@ export interface AppEnv {
 
 const ENV_DEFAULTS = {
   PORT: 3000,
+  HOST: '127.0.0.1',
   WEBSOCKET_NAMESPACE: '/rca',
   WEBSOCKET_PING_INTERVAL: 25_000,
   WEBSOCKET_PING_TIMEOUT: 20_000,
@@ -38,6 +41,8 @@ const ENV_DEFAULTS = {
 
 /** HS256 needs a key at least as long as its 32-byte hash; the library refuses shorter ones. */
 const MIN_SECRET_BYTES = 32;
+/** An IPv4 or IPv6 address or a host name: letters, digits, '.', '-', ':' (IPv6) only. */
+const HOST_PATTERN = /^[A-Za-z0-9.:-]+$/;
 const NAMESPACE_PATTERN = /^\/[A-Za-z0-9_\-/]*$/;
 // Braces would break the store's `{tenantId}` Cluster hash tag; glob characters would act as patterns.
 const KEY_PREFIX_PATTERN = /^[A-Za-z0-9_.:-]+$/;
@@ -82,8 +87,14 @@ export function validateEnv(source: Source): AppEnv {
   const websocketPingInterval = integer('WEBSOCKET_PING_INTERVAL', 1, 3_600_000, milliseconds) ?? ENV_DEFAULTS.WEBSOCKET_PING_INTERVAL;
   const websocketPingTimeout = integer('WEBSOCKET_PING_TIMEOUT', 1, 3_600_000, milliseconds) ?? ENV_DEFAULTS.WEBSOCKET_PING_TIMEOUT;
 
+  const host = read('HOST') ?? ENV_DEFAULTS.HOST;
+  if (!HOST_PATTERN.test(host)) {
+    problems.push(`HOST must be an IP address or host name to listen on, such as 127.0.0.1 (the default: this machine only) or 0.0.0.0 (every interface, e.g. in a container); got '${host}'.`);
+  }
+
   const env: AppEnv = {
     port,
+    host,
     websocketPort,
     websocketNamespace,
     websocketPingInterval,

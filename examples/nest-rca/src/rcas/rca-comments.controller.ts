@@ -3,6 +3,7 @@ import { RealtimeService } from '@tenantcast/nest';
 import type { Envelope, RealtimeUser } from '@tenantcast/protocol';
 import { randomUUID } from 'node:crypto';
 import { CurrentUser } from '../auth/current-user.decorator';
+import { Roles, WRITER_ROLES } from '../auth/roles';
 import { RoomComponentPipe } from '../http/room-component.pipe';
 import type { RcaServerEvents } from '../realtime/rca-events';
 import { assertCanViewRca } from './rca-access.policy';
@@ -16,6 +17,7 @@ export class RcaCommentsController {
 
   /** Sends `comment-added` to everyone in the RCA's room; answers the envelope. */
   @Post()
+  @Roles(...WRITER_ROLES)
   @HttpCode(HttpStatus.ACCEPTED)
   add(
     @CurrentUser() user: RealtimeUser,

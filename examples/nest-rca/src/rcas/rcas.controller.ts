@@ -2,6 +2,7 @@ import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post } from '@nestj
 import { RealtimeService } from '@tenantcast/nest';
 import type { Envelope, PresenceMember, RealtimeUser } from '@tenantcast/protocol';
 import { CurrentUser } from '../auth/current-user.decorator';
+import { Roles, WRITER_ROLES } from '../auth/roles';
 import { RoomComponentPipe } from '../http/room-component.pipe';
 import type { JsonValue, RcaServerEvents } from '../realtime/rca-events';
 import { assertCanViewRca } from './rca-access.policy';
@@ -21,6 +22,7 @@ export class RcasController {
    * An update whose `status` is one of the RCA statuses also moves the RCA there (see RcaStatusService).
    */
   @Post('updates')
+  @Roles(...WRITER_ROLES)
   @HttpCode(HttpStatus.ACCEPTED)
   postUpdate(
     @CurrentUser() user: RealtimeUser,

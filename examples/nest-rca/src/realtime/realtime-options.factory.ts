@@ -15,6 +15,8 @@ export function realtimeOptions(config: AppConfig): RealtimeModuleOptions {
     namespace: env.websocketNamespace,
     port: env.websocketPort,
     cors: { origin: env.corsOrigins, credentials: true },
+    // cors covers long-polling only; this also checks the WebSocket handshake's Origin.
+    origins: { allow: env.corsOrigins },
     pingInterval: env.websocketPingInterval,
     pingTimeout: env.websocketPingTimeout,
     auth: { secret: config.jwtSecret, algorithms: [JWT_ALGORITHM], mapClaims: userFromClaims },

@@ -2,6 +2,7 @@ import { Body, Controller, Get, HttpCode, HttpStatus, Post } from '@nestjs/commo
 import { RealtimeService } from '@tenantcast/nest';
 import type { Envelope, PresenceMember, RealtimeUser } from '@tenantcast/protocol';
 import { CurrentUser } from '../auth/current-user.decorator';
+import { BROADCASTER_ROLES, Roles } from '../auth/roles';
 import type { JsonValue, RcaServerEvents } from '../realtime/rca-events';
 
 /** Tenant-wide routes: the caller's tenant only, taken from the token. */
@@ -11,6 +12,7 @@ export class TenantController {
 
   /** Sends `announcement` with the posted JSON to every connection of the tenant. */
   @Post('tenant/broadcasts')
+  @Roles(...BROADCASTER_ROLES)
   @HttpCode(HttpStatus.ACCEPTED)
   broadcast(@CurrentUser() user: RealtimeUser, @Body() announcement: JsonValue | undefined): Envelope<RcaServerEvents['announcement'], 'announcement'> {
     return this.realtime.emitToTenant(user.tenantId, 'announcement', { announcement: announcement ?? null, from: user.userId });

@@ -2,6 +2,7 @@ import { Body, Controller, HttpCode, HttpStatus, Param, Post } from '@nestjs/com
 import { RealtimeService } from '@tenantcast/nest';
 import type { Envelope, RealtimeUser } from '@tenantcast/protocol';
 import { CurrentUser } from '../auth/current-user.decorator';
+import { Roles, WRITER_ROLES } from '../auth/roles';
 import { RoomComponentPipe } from '../http/room-component.pipe';
 import type { JsonValue, RcaServerEvents } from '../realtime/rca-events';
 
@@ -12,6 +13,7 @@ export class NotificationsController {
 
   /** Sends `notification` with the posted JSON to every connection (tab, device) of the user. */
   @Post()
+  @Roles(...WRITER_ROLES)
   @HttpCode(HttpStatus.ACCEPTED)
   notify(
     @CurrentUser() user: RealtimeUser,

@@ -10,6 +10,7 @@ import type { RcaServerEvents } from '../../src/realtime/rca-events';
 /** Every variable the example reads: cleared before each start so the host's own never leak in. */
 const EXAMPLE_ENV = [
   'PORT',
+  'HOST',
   'WEBSOCKET_PORT',
   'WEBSOCKET_NAMESPACE',
   'WEBSOCKET_PING_INTERVAL',

@@ -3,6 +3,8 @@ import { ErrorCode } from '@tenantcast/protocol';
 import type { ExtendedError } from 'socket.io';
 import { HandshakeError } from '../errors/handshake.error';
 import type { SystemSocket } from '../gateway/system-socket';
+import type { ConnectionLimiter } from '../limits/connection-limiter';
+import { quoteLogValue } from '../logging/log-values';
 import type { TokenAuthenticator } from './token-authenticator';
 import { extractToken, redactToken } from './token-extraction';
 
@@ -11,29 +13,37 @@ export interface JwtHandshakeMiddlewareOptions {
   authenticator: TokenAuthenticator;
   allowQueryToken: boolean;
   logger: Logger;
+  /** The connection caps; absent on namespaces the module only authenticates. */
+  connections?: ConnectionLimiter;
 }
 
 /**
  * Socket.IO namespace middleware that authenticates every connection before any gateway sees
  * it: on success `socket.data.user` and `socket.data.tokenExpiresAt` are set; on failure the
- * client gets a `connect_error` with message `Unauthorized` and `data.code`.
+ * client gets a `connect_error` with message `Unauthorized` and `data.code`. A user over a
+ * connection cap is refused with `CONNECTION_LIMIT` (message `Refused`).
  */
 export function createJwtHandshakeMiddleware({
   authenticator,
   allowQueryToken,
   logger,
+  connections,
 }: JwtHandshakeMiddlewareOptions): (socket: SystemSocket, next: (error?: ExtendedError) => void) => void {
   return (socket, next) => {
+    // A child of a dynamic namespace inherits its parent's middlewares: authenticate once.
+    if (socket.data.user !== undefined) return next();
     const token = extractToken(socket.handshake, allowQueryToken);
     redactToken(socket.handshake);
-    authenticate(socket, token, authenticator).then(
-      () => next(),
-      (error: unknown) => {
-        const refusal = HandshakeError.from(error);
-        logger.warn(`Refused handshake from ${socket.handshake.address}: code=${refusal.data.code} reason=${refusal.reason}`);
-        next(refusal);
-      },
-    );
+    authenticate(socket, token, authenticator)
+      .then(() => connections?.admit(socket))
+      .then(
+        () => next(),
+        (error: unknown) => {
+          const refusal = HandshakeError.from(error);
+          logger.warn(`Refused handshake from ${quoteLogValue(socket.handshake.address)} namespace=${quoteLogValue(socket.nsp.name)}: code=${refusal.data.code} reason=${quoteLogValue(refusal.reason)}`);
+          next(refusal);
+        },
+      );
   };
 }
 

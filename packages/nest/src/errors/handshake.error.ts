@@ -2,17 +2,23 @@ import { ErrorCode, UNAUTHORIZED_MESSAGE, type ErrorPayload } from '@tenantcast/
 import { RealtimeError } from './realtime.error';
 
 /** The codes a refused handshake or token refresh carries. */
-export type HandshakeErrorCode = typeof ErrorCode.Unauthorized | typeof ErrorCode.TokenExpired;
+export type HandshakeErrorCode = typeof ErrorCode.Unauthorized | typeof ErrorCode.TokenExpired | typeof ErrorCode.ConnectionLimit | typeof ErrorCode.Forbidden;
 
 const CLIENT_MESSAGES: Record<HandshakeErrorCode, string> = {
   [ErrorCode.TokenExpired]: 'The token has expired; fetch a fresh token and reconnect.',
   [ErrorCode.Unauthorized]: 'A valid token is required; send it as auth.token or an Authorization: Bearer header.',
+  [ErrorCode.ConnectionLimit]: 'Too many connections are open for this user or tenant; close another tab or device, then reconnect.',
+  [ErrorCode.Forbidden]: 'This namespace is not served here; connect to the namespace the application documents.',
 };
+
+/** `connect_error` message of refusals that are not about the token; clients branch on `data.code`. */
+const REFUSED_MESSAGE = 'Refused';
 
 /**
  * The error handed to Socket.IO's `next()` when a handshake is refused. Socket.IO sends its
- * `message` and `data` to the client as `connect_error`, so the message is always `Unauthorized`
- * and the reason travels as `data.code`; the detailed `reason` stays in the server log.
+ * `message` and `data` to the client as `connect_error`: the message is `Unauthorized` for token
+ * refusals (`UNAUTHORIZED`, `TOKEN_EXPIRED`) and `Refused` for the others (`CONNECTION_LIMIT`,
+ * `FORBIDDEN`), the reason travels as `data.code`; the detailed `reason` stays in the server log.
  */
 export class HandshakeError extends RealtimeError {
   /** Sent to the client with the `connect_error`. */
@@ -24,7 +30,7 @@ export class HandshakeError extends RealtimeError {
     readonly reason: string,
     options?: { cause?: unknown },
   ) {
-    super(code, UNAUTHORIZED_MESSAGE, options);
+    super(code, code === ErrorCode.Unauthorized || code === ErrorCode.TokenExpired ? UNAUTHORIZED_MESSAGE : REFUSED_MESSAGE, options);
     this.name = 'HandshakeError';
     this.data = { code, message: CLIENT_MESSAGES[code] };
   }

@@ -3,6 +3,7 @@ import type { DiscoveryService } from '@nestjs/core';
 import { WebSocketGateway } from '@nestjs/websockets';
 import { REALTIME_GATEWAY_METADATA } from '../realtime.constants';
 import type { ResolvedRealtimeOptions } from '../options/resolved-realtime-options';
+import { createOriginAllowRequest } from '../origins/origin-guard';
 
 /**
  * Gives the module's gateway and every `@RealtimeGateway()` class their `@WebSocketGateway`
@@ -41,6 +42,7 @@ function gatewayArguments(options: ResolvedRealtimeOptions): [number, Record<str
       pingTimeout: options.pingTimeout,
       maxHttpBufferSize: options.maxPayloadBytes,
       connectTimeout: options.connectTimeout,
+      ...(options.origins ? { allowRequest: createOriginAllowRequest(options.origins, options.serverOptions.allowRequest) } : {}),
     },
   ];
 }

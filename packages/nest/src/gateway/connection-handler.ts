@@ -14,6 +14,8 @@ import type { TokenAuthenticator } from '../auth/token-authenticator';
 import type { TokenExpiryScheduler } from '../auth/token-expiry.scheduler';
 import { HandshakeError } from '../errors/handshake.error';
 import { RealtimeError } from '../errors/realtime.error';
+import type { EventGuard } from '../limits/event-guard';
+import { quoteLogValue } from '../logging/log-values';
 import type { PresenceReader } from '../presence/presence-reader';
 import type { PresenceTracker } from '../presence/presence-tracker';
 import type { RoomMembership } from '../rooms/room-membership';
@@ -30,11 +32,14 @@ export interface ConnectionHandlerOptions {
   reader: PresenceReader;
   membership: RoomMembership;
   logger: Logger;
+  /** Rate limits and payload checks, run on every incoming event before any handler. */
+  guard: EventGuard;
 }
 
 /**
- * Sets up each authenticated socket: joins its tenant and user rooms, records presence, starts
- * the token-expiry timers, answers the system events (`join`, `leave`, `presence-subscribe`,
+ * Sets up each authenticated socket: installs the event guard (rate limits, payload checks),
+ * joins its tenant and user rooms, records presence, starts the token-expiry timers, answers the
+ * system events (`join`, `leave`, `presence-subscribe`,
  * `presence-unsubscribe`, `refresh-token`) and cleans up on disconnect.
  */
 export class ConnectionHandler {
@@ -43,7 +48,8 @@ export class ConnectionHandler {
   /** Handles one new, already authenticated socket. */
   handle(socket: SystemSocket): void {
     const { user } = socket.data;
-    const { logger, expiry, tracker, membership } = this.deps;
+    const { logger, expiry, tracker, membership, guard } = this.deps;
+    guard.install(socket);
     // Synchronous with the in-memory adapter, so app gateways' handleConnection already sees the rooms.
     void socket.join([tenantRoom(user.tenantId), userRoom(user.tenantId, user.userId)]);
     expiry.schedule(socket);
@@ -55,9 +61,9 @@ export class ConnectionHandler {
     socket.once('disconnect', (reason) => {
       expiry.cancel(socket.id);
       void tracker.disconnected(socket);
-      logger.log(`Disconnected socket=${socket.id} tenant=${user.tenantId} user=${user.userId} reason=${reason}`);
+      logger.log(`Disconnected socket=${socket.id} tenant=${quoteLogValue(user.tenantId)} user=${quoteLogValue(user.userId)} reason=${quoteLogValue(reason)}`);
     });
-    logger.log(`Connected socket=${socket.id} tenant=${user.tenantId} user=${user.userId} transport=${socket.conn.transport.name}`);
+    logger.log(`Connected socket=${socket.id} tenant=${quoteLogValue(user.tenantId)} user=${quoteLogValue(user.userId)} transport=${socket.conn.transport.name}`);
     void tracker.connected(socket).then(() => {
       if (!socket.connected) return;
       socket.emit(SystemEvent.Connected, { user: socket.data.user, server: this.deps.settings, tokenExpiresAt: socket.data.tokenExpiresAt });
@@ -80,7 +86,7 @@ export class ConnectionHandler {
     if (typeof token !== 'string' || token.length === 0) {
       throw new RealtimeError(ErrorCode.InvalidPayload, 'refresh-token expects { token: string }.');
     }
-    const { authenticator, expiry, logger } = this.deps;
+    const { authenticator, expiry, logger, membership } = this.deps;
     const current = socket.data.user;
     try {
       const { user, expiresAt } = await authenticator.authenticate(token);
@@ -91,10 +97,14 @@ export class ConnectionHandler {
       socket.data.tokenExpiresAt = expiresAt;
     } catch (error) {
       const refusal = HandshakeError.from(error);
-      logger.warn(`Refused token refresh code=${refusal.data.code} tenant=${current.tenantId} user=${current.userId} socket=${socket.id} reason=${refusal.reason}`);
+      logger.warn(
+        `Refused token refresh code=${refusal.data.code} tenant=${quoteLogValue(current.tenantId)} user=${quoteLogValue(current.userId)} socket=${socket.id} reason=${quoteLogValue(refusal.reason)}`,
+      );
       return { ok: false, error: refusal.toPayload() };
     }
     expiry.schedule(socket);
+    // The new claims may allow less than the old ones: rooms they no longer allow are left before the ack.
+    await membership.reauthorize(socket);
     return { ok: true, expiresAt: socket.data.tokenExpiresAt };
   }
 }

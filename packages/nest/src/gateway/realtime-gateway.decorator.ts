@@ -1,4 +1,6 @@
+import { UseFilters } from '@nestjs/common';
 import { REALTIME_GATEWAY_METADATA } from '../realtime.constants';
+import { RealtimeExceptionFilter } from '../validation/realtime-exception.filter';
 
 /**
  * Marks an application gateway that serves the same namespace as `RealtimeModule`. Use it in
@@ -22,5 +24,6 @@ import { REALTIME_GATEWAY_METADATA } from '../realtime.constants';
 export function RealtimeGateway(): ClassDecorator {
   return (target) => {
     Reflect.defineMetadata(REALTIME_GATEWAY_METADATA, true, target);
+    UseFilters(new RealtimeExceptionFilter())(target);
   };
 }

@@ -23,7 +23,11 @@ export function resolveAuthOptions(auth: RealtimeAuthOptions | undefined, proble
     mapClaims: auth.mapClaims ?? defaultClaimsMapping,
     allowQueryToken: auth.allowQueryToken ?? false,
     expiryWarningMs: optionalPositiveInteger('auth.expiryWarningMs', auth.expiryWarningMs, 60_000, problems),
+    isRevoked: auth.isRevoked ?? notRevoked,
   };
+  if (auth.isRevoked !== undefined && typeof auth.isRevoked !== 'function') {
+    problems.add(OptionMessages.notFunction('auth.isRevoked', '(claims) => boolean | Promise<boolean>'));
+  }
   if (auth.mapClaims !== undefined && typeof auth.mapClaims !== 'function') {
     problems.add(OptionMessages.notFunction('auth.mapClaims', '(claims) => RealtimeUser | undefined'));
   }
@@ -45,6 +49,10 @@ export function resolveAuthOptions(auth: RealtimeAuthOptions | undefined, proble
   const key = mode === 'hmac' ? secretKey(auth.secret, problems) : publicKey(auth, problems);
   const jwt = jwtVerification(auth, mode, key, problems);
   return jwt ? { ...common, mode, jwt } : undefined;
+}
+
+function notRevoked(): boolean {
+  return false;
 }
 
 function jwtVerification(

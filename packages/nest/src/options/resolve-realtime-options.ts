@@ -4,6 +4,8 @@ import type { RealtimeModuleOptions, RoomKindOptions } from '../realtime-options
 import { OptionProblems } from './option-problems';
 import { optionalPositiveInteger } from './option-values';
 import { resolveAuthOptions } from './resolve-auth-options';
+import { resolveLimitsOptions } from './resolve-limits-options';
+import { resolveOriginOptions } from './resolve-origin-options';
 import { resolvePresenceOptions } from './resolve-presence-options';
 import type { ResolvedHealthOptions, ResolvedRealtimeOptions } from './resolved-realtime-options';
 
@@ -51,6 +53,8 @@ export function resolveRealtimeOptions(options: RealtimeModuleOptions): Resolved
     presence: resolvePresenceOptions(options.presence ?? 'memory', problems),
     presenceMeta: options.presenceMeta ?? defaultPresenceMeta,
     health: resolveHealth(options.health, problems),
+    origins: resolveOriginOptions(options.origins, problems),
+    limits: resolveLimitsOptions(options.limits, problems),
   };
   problems.throwIfAny('RealtimeModule');
   return resolved as ResolvedRealtimeOptions;

@@ -1,6 +1,8 @@
 import type { KeyObject } from 'node:crypto';
 import type { RealtimeUser } from '@tenantcast/protocol';
 import type { ServerOptions } from 'socket.io';
+import type { RateLimitRule, RedisLimitsClient } from '../limits/realtime-limits-options.interface';
+import type { OriginPolicy } from '../origins/origin-policy';
 import type { PresenceStore } from '../presence/presence-store.interface';
 import type { RedisPresenceClient } from '../presence/redis-presence-options.interface';
 import type { JwtAlgorithm, JwtClaims, RoomKindOptions } from '../realtime-options.interface';
@@ -28,6 +30,8 @@ interface ResolvedAuthCommon {
   allowQueryToken: boolean;
   /** Milliseconds before `exp` at which `token-expiring` is sent. */
   expiryWarningMs: number;
+  /** The application's revocation check; never revokes when none was given. */
+  isRevoked: (claims: JwtClaims) => boolean | Promise<boolean>;
 }
 
 /** Handshake authentication, by how tokens are verified. */
@@ -52,6 +56,30 @@ export type ResolvedPresenceOptions =
   | { kind: 'redis'; redis: ResolvedRedisPresenceOptions }
   | { kind: 'custom'; store: PresenceStore };
 
+/** Rate limits of incoming events; an absent rule is off. */
+export interface ResolvedRateLimits {
+  perSocket: RateLimitRule | undefined;
+  perUser: RateLimitRule | undefined;
+  perTenant: RateLimitRule | undefined;
+  disconnectAfterMs: number;
+}
+
+/** Where the limits keep their counts. */
+export type ResolvedLimitsStore =
+  | { kind: 'memory' }
+  | ({ kind: 'redis'; keyPrefix: string } & ({ client: RedisLimitsClient; url?: undefined } | { url: string; client?: undefined }));
+
+/** Limits with every default filled in; `undefined` means no cap. */
+export interface ResolvedLimits {
+  rateLimit: ResolvedRateLimits | undefined;
+  maxConnectionsPerUser: number | undefined;
+  maxConnectionsPerTenant: number | undefined;
+  maxRoomsPerSocket: number;
+  maxPayloadDepth: number;
+  maxEmitBytes: number;
+  store: ResolvedLimitsStore;
+}
+
 /** The health endpoint. */
 export type ResolvedHealthOptions = { enabled: true; path: string } | { enabled: false };
 
@@ -74,4 +102,7 @@ export interface ResolvedRealtimeOptions {
   presence: ResolvedPresenceOptions;
   presenceMeta: (user: RealtimeUser) => Record<string, unknown>;
   health: ResolvedHealthOptions;
+  /** The origin check, or `undefined` when every origin is accepted. */
+  origins: OriginPolicy | undefined;
+  limits: ResolvedLimits;
 }

@@ -2,6 +2,7 @@ import type { Logger } from '@nestjs/common';
 import { ErrorCode, resourceRoom, roomComponentProblem } from '@tenantcast/protocol';
 import { RealtimeError } from '../errors/realtime.error';
 import type { SystemSocket } from '../gateway/system-socket';
+import { quoteErrorMessage, quoteLogValue } from '../logging/log-values';
 import type { RoomKindOptions } from '../realtime-options.interface';
 
 /** A resource room a socket asked for, after validation. */
@@ -20,7 +21,7 @@ export interface RoomTarget {
  */
 export function resolveRoomTarget(rooms: ReadonlyMap<string, RoomKindOptions>, socket: SystemSocket, kind: unknown, id: unknown): RoomTarget {
   if (typeof kind !== 'string' || !rooms.has(kind)) {
-    throw new RealtimeError(ErrorCode.InvalidRoom, `Unknown room kind ${describe(kind)}; this server accepts: ${[...rooms.keys()].join(', ') || 'none'}.`);
+    throw new RealtimeError(ErrorCode.InvalidRoom, `Unknown room kind ${quoteLogValue(kind)}; this server accepts: ${[...rooms.keys()].join(', ') || 'none'}.`);
   }
   const problem = roomComponentProblem(id, 'id');
   if (problem !== undefined) throw new RealtimeError(ErrorCode.InvalidRoom, `Invalid room id: ${problem}.`);
@@ -34,19 +35,24 @@ export async function authorizeRoom(
   target: RoomTarget,
   logger: Logger,
 ): Promise<void> {
-  const authorize = rooms.get(target.kind)?.authorize;
-  if (!authorize) return;
-  let allowed: boolean;
-  try {
-    allowed = (await authorize(socket.data.user, target.id, socket)) === true;
-  } catch (error) {
-    logger.error(`authorize hook of room kind '${target.kind}' threw: ${error instanceof Error ? error.message : String(error)}`);
-    allowed = false;
+  if (!(await isAuthorized(rooms, socket, target, logger))) {
+    throw new RealtimeError(ErrorCode.Forbidden, `You may not join ${target.kind} ${quoteLogValue(target.id)}.`);
   }
-  if (!allowed) throw new RealtimeError(ErrorCode.Forbidden, `You may not join ${target.kind} '${target.id}'.`);
 }
 
-function describe(value: unknown): string {
-  if (typeof value === 'string') return `'${value.length > 40 ? `${value.slice(0, 40)}…` : value}'`;
-  return value === null ? 'null' : typeof value;
+/** Whether the kind's `authorize` hook lets the socket's current user into the room; a throw is a no. */
+export async function isAuthorized(
+  rooms: ReadonlyMap<string, RoomKindOptions>,
+  socket: SystemSocket,
+  target: RoomTarget,
+  logger: Logger,
+): Promise<boolean> {
+  const authorize = rooms.get(target.kind)?.authorize;
+  if (!authorize) return true;
+  try {
+    return (await authorize(socket.data.user, target.id, socket)) === true;
+  } catch (error) {
+    logger.error(`authorize hook of room kind ${quoteLogValue(target.kind)} threw: ${quoteErrorMessage(error)}`);
+    return false;
+  }
 }

@@ -1,12 +1,13 @@
 import type { Logger } from '@nestjs/common';
-import { ErrorCode, SystemEvent, type ErrorAck, type JoinAck, type LeaveAck, type RoomPayload } from '@tenantcast/protocol';
+import { ErrorCode, parseRoomName, SystemEvent, type ErrorAck, type JoinAck, type LeaveAck, type RoomPayload } from '@tenantcast/protocol';
 import { RealtimeError } from '../errors/realtime.error';
 import type { SystemSocket } from '../gateway/system-socket';
+import { quoteLogValue } from '../logging/log-values';
 import type { PresenceReader } from '../presence/presence-reader';
 import type { PresenceTracker } from '../presence/presence-tracker';
 import type { RoomKindOptions } from '../realtime-options.interface';
 import { SerialQueues } from '../serial-queues';
-import { authorizeRoom, resolveRoomTarget, type RoomTarget } from './room-access';
+import { authorizeRoom, isAuthorized, resolveRoomTarget, type RoomTarget } from './room-access';
 
 /** What room membership works with. */
 export interface RoomMembershipOptions {
@@ -14,6 +15,8 @@ export interface RoomMembershipOptions {
   tracker: PresenceTracker;
   reader: PresenceReader;
   logger: Logger;
+  /** Resource rooms one socket may be in at once. */
+  maxRoomsPerSocket: number;
 }
 
 /**
@@ -30,9 +33,10 @@ export class RoomMembership {
   private readonly tracker: PresenceTracker;
   private readonly reader: PresenceReader;
   private readonly logger: Logger;
+  private readonly maxRoomsPerSocket: number;
 
   constructor(options: RoomMembershipOptions) {
-    ({ rooms: this.rooms, tracker: this.tracker, reader: this.reader, logger: this.logger } = options);
+    ({ rooms: this.rooms, tracker: this.tracker, reader: this.reader, logger: this.logger, maxRoomsPerSocket: this.maxRoomsPerSocket } = options);
   }
 
   /** The resource kinds clients may join. */
@@ -50,10 +54,35 @@ export class RoomMembership {
     return this.queues.run(socket.id, () => this.leaveNow(socket, kind, id));
   }
 
+  /**
+   * Runs `authorize` again, with the socket's current user, for every resource room it is in,
+   * and takes it out of those now refused: the room gets `user-left` (if it was the user's last
+   * connection there), the socket `room-lost` with the reason. Called after a token refresh, so a
+   * downgraded token (a role or a resource list taken away) does not keep its rooms.
+   */
+  reauthorize(socket: SystemSocket): Promise<void> {
+    return this.queues.run(socket.id, async () => {
+      for (const target of this.resourceRoomsOf(socket)) {
+        if (socket.disconnected) return;
+        if (await isAuthorized(this.rooms, socket, target, this.logger)) continue;
+        await this.remove(socket, target);
+        socket.emit(SystemEvent.RoomLost, {
+          ...roomPayload(target),
+          code: ErrorCode.Forbidden,
+          message: `Your refreshed access no longer allows ${target.kind} ${quoteLogValue(target.id)}; you left its room.`,
+        });
+        this.logger.warn(`Removed from room=${quoteLogValue(target.room)} after token refresh code=FORBIDDEN ${identity(socket)}`);
+      }
+    });
+  }
+
   private async joinNow(socket: SystemSocket, kind: unknown, id: unknown): Promise<JoinAck> {
     const { user } = socket.data;
     try {
       const target = resolveRoomTarget(this.rooms, socket, kind, id);
+      if (!socket.rooms.has(target.room) && this.resourceRoomsOf(socket).length >= this.maxRoomsPerSocket) {
+        throw new RealtimeError(ErrorCode.RoomLimit, `This connection is already in ${this.maxRoomsPerSocket} rooms, the most allowed; leave one before joining another.`);
+      }
       await authorizeRoom(this.rooms, socket, target, this.logger);
       // The socket may have gone while `authorize` ran; joining now would leave a ghost member.
       if (socket.disconnected) throw new RealtimeError(ErrorCode.Internal, 'The connection closed during the join.');
@@ -66,7 +95,7 @@ export class RoomMembership {
       if (entered) {
         socket.to(target.room).emit(SystemEvent.UserJoined, { ...payload, userId: user.userId, meta: this.tracker.metaOf(user), timestamp: Date.now() });
       }
-      this.logger.log(`Joined room=${target.room} tenant=${user.tenantId} user=${user.userId} socket=${socket.id}`);
+      this.logger.log(`Joined room=${quoteLogValue(target.room)} ${identity(socket)}`);
       return { ok: true, room: target.room, members };
     } catch (error) {
       return this.refuse('join', socket, error);
@@ -78,30 +107,56 @@ export class RoomMembership {
     try {
       const target = resolveRoomTarget(this.rooms, socket, kind, id);
       if (!socket.rooms.has(target.room)) return { ok: true, room: target.room };
-      await socket.leave(target.room);
-      const left = await this.tracker.leftRoom(socket, { kind: target.kind, id: target.id });
-      const payload = roomPayload(target);
-      socket.emit(SystemEvent.RoomLeft, payload);
-      if (left) {
-        socket.to(target.room).emit(SystemEvent.UserLeft, { ...payload, userId: user.userId, meta: this.tracker.metaOf(user), timestamp: Date.now() });
-      }
-      this.logger.log(`Left room=${target.room} tenant=${user.tenantId} user=${user.userId} socket=${socket.id}`);
+      await this.remove(socket, target);
+      socket.emit(SystemEvent.RoomLeft, roomPayload(target));
+      this.logger.log(`Left room=${quoteLogValue(target.room)} tenant=${quoteLogValue(user.tenantId)} user=${quoteLogValue(user.userId)} socket=${socket.id}`);
       return { ok: true, room: target.room };
     } catch (error) {
       return this.refuse('leave', socket, error);
     }
   }
 
+  /** Takes the socket out of a room it is in, updates presence and tells the room if the user left it. */
+  private async remove(socket: SystemSocket, target: RoomTarget): Promise<void> {
+    const { user } = socket.data;
+    await socket.leave(target.room);
+    if (await this.tracker.leftRoom(socket, { kind: target.kind, id: target.id })) {
+      socket.to(target.room).emit(SystemEvent.UserLeft, { ...roomPayload(target), userId: user.userId, meta: this.tracker.metaOf(user), timestamp: Date.now() });
+    }
+  }
+
+  /** The resource rooms of the socket's own tenant it is in. */
+  private resourceRoomsOf(socket: SystemSocket): RoomTarget[] {
+    const targets: RoomTarget[] = [];
+    for (const room of socket.rooms) {
+      if (!room.startsWith('tenant:')) continue;
+      try {
+        const parsed = parseRoomName(room);
+        if (parsed.type === 'resource' && parsed.tenantId === socket.data.user.tenantId) targets.push({ room, kind: parsed.kind, id: parsed.id });
+      } catch {
+        // Not one of the module's room names (an application's own room): not counted.
+      }
+    }
+    return targets;
+  }
+
   private refuse(operation: string, socket: SystemSocket, error: unknown): ErrorAck {
     const payload = RealtimeError.toPayload(error);
-    const { user } = socket.data;
-    if (payload.code === ErrorCode.Internal) {
-      this.logger.error(`${operation} failed tenant=${user.tenantId} user=${user.userId} socket=${socket.id}: ${error instanceof Error ? error.stack : String(error)}`);
+    if (socket.disconnected) {
+      // The client left while its request ran: nobody is left to answer, and nothing failed.
+      this.logger.debug(`Abandoned ${operation}: the connection closed first ${identity(socket)}`);
+    } else if (payload.code === ErrorCode.Internal) {
+      this.logger.error(`${operation} failed ${identity(socket)}: ${error instanceof Error ? error.stack : String(error)}`);
     } else {
-      this.logger.warn(`Refused ${operation} code=${payload.code} tenant=${user.tenantId} user=${user.userId} socket=${socket.id}: ${payload.message}`);
+      this.logger.warn(`Refused ${operation} code=${payload.code} ${identity(socket)}: ${payload.message}`);
     }
     return { ok: false, error: payload };
   }
+}
+
+function identity(socket: SystemSocket): string {
+  const { tenantId, userId } = socket.data.user;
+  return `tenant=${quoteLogValue(tenantId)} user=${quoteLogValue(userId)} socket=${socket.id}`;
 }
 
 function roomPayload({ room, kind, id }: RoomTarget): RoomPayload {

@@ -1,11 +1,23 @@
 import type { LoggerService } from '@nestjs/common';
 
-/** Captures every log line of the app, to prove tokens never reach a log. */
+/** One captured log call. */
+export interface LogEntry {
+  level: 'log' | 'error' | 'warn' | 'debug' | 'verbose';
+  line: string;
+}
+
+/** Captures every log line of the app, to prove tokens never reach a log and to count lines by level. */
 export class CapturingLogger implements LoggerService {
-  readonly lines: string[] = [];
-  log(message: unknown, ...rest: unknown[]): void { this.lines.push([message, ...rest].map(String).join(' ')); }
-  error(message: unknown, ...rest: unknown[]): void { this.log(message, ...rest); }
-  warn(message: unknown, ...rest: unknown[]): void { this.log(message, ...rest); }
-  debug(message: unknown, ...rest: unknown[]): void { this.log(message, ...rest); }
-  verbose(message: unknown, ...rest: unknown[]): void { this.log(message, ...rest); }
+  readonly entries: LogEntry[] = [];
+  get lines(): string[] {
+    return this.entries.map((entry) => entry.line);
+  }
+  log(message: unknown, ...rest: unknown[]): void { this.push('log', message, rest); }
+  error(message: unknown, ...rest: unknown[]): void { this.push('error', message, rest); }
+  warn(message: unknown, ...rest: unknown[]): void { this.push('warn', message, rest); }
+  debug(message: unknown, ...rest: unknown[]): void { this.push('debug', message, rest); }
+  verbose(message: unknown, ...rest: unknown[]): void { this.push('verbose', message, rest); }
+  private push(level: LogEntry['level'], message: unknown, rest: unknown[]): void {
+    this.entries.push({ level, line: [message, ...rest].map(String).join(' ') });
+  }
 }
