@@ -8,3 +8,4 @@ export { RCA_STATUSES, isRcaStatus } from './rcas/rca';
 export type { RcaStatus, RcaSummary } from './rcas/rca';
 export { MAX_COMMENT_LENGTH } from './rcas/comment-request-limits';
 export type { ApiErrorBody, ApiErrorCode } from './http/api-error-body';
+export { Role, WRITER_ROLES, BROADCASTER_ROLES, canWrite, canBroadcast } from './auth/role-rules';

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApp, type RunningApp } from './support/app';
-import { DEMO_ENV } from './support/tokens';
+import { connect, connectError } from './support/clients';
+import { DEMO_ENV, tokenFor } from './support/tokens';
 
 const INDEX = '<!doctype html><title>RCA dashboard</title>';
 const SCRIPT = 'console.log("dashboard");';
@@ -42,6 +43,15 @@ describe('serving the built dashboard from the backend (DASHBOARD_DIR)', () => {
     expect(unknown.status).toBe(404);
     expect(await unknown.text()).not.toContain('RCA dashboard');
     expect((await fetch(`${withDashboard.url}/assets/missing.js`)).status).toBe(404);
+  });
+
+  it('lets the page it serves connect from the server’s own origin, and only when it serves one', async () => {
+    const token = tokenFor('alice', 'acme');
+    const ownOrigin = (app: RunningApp) => ({ extraHeaders: { Origin: app.url } });
+    const { socket } = await connect(`${withDashboard.url}/rca`, token, ownOrigin(withDashboard));
+    socket.close();
+    await expect(connectError(`${withDashboard.url}/rca`, token, { extraHeaders: { Origin: 'https://evil.example' } })).resolves.toBeInstanceOf(Error);
+    await expect(connectError(`${withoutDashboard.url}/rca`, token, ownOrigin(withoutDashboard))).resolves.toBeInstanceOf(Error);
   });
 
   it('serves no page without DASHBOARD_DIR', async () => {

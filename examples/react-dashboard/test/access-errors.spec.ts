@@ -31,6 +31,10 @@ describe('refusals a person can act on', () => {
     await notice.getByRole('link', { name: 'Back to the RCAs you may open' }).click();
     await vera.openRca('17');
     expect(await vera.viewers()).toEqual(['vera']);
+    // Read-only: the page offers nothing the server would refuse her.
+    await vera.page.getByTestId('read-only').waitFor();
+    expect(await vera.page.getByTestId('announce').count()).toBe(0);
+    expect(await vera.page.locator('[data-testid^="nudge-"]').count()).toBe(0);
   });
 
   it('an invalid RCA id in the address says so instead of joining anything', async () => {

@@ -15,8 +15,9 @@ export function realtimeOptions(config: AppConfig): RealtimeModuleOptions {
     namespace: env.websocketNamespace,
     port: env.websocketPort,
     cors: { origin: env.corsOrigins, credentials: true },
-    // cors covers long-polling only; this also checks the WebSocket handshake's Origin.
-    origins: { allow: env.corsOrigins },
+    // cors covers long-polling only; this also checks the WebSocket handshake's Origin. The
+    // dashboard this server hands out connects from the server's own origin.
+    origins: { allow: env.corsOrigins, allowSameOrigin: env.dashboardDir !== undefined },
     pingInterval: env.websocketPingInterval,
     pingTimeout: env.websocketPingTimeout,
     auth: { secret: config.jwtSecret, algorithms: [JWT_ALGORITHM], mapClaims: userFromClaims },

@@ -1,3 +1,4 @@
+import { canBroadcast, canWrite } from 'nest-rca/contract';
 import { useState, type FormEvent } from 'react';
 import { announce, notifyUser } from '../api/http-api';
 import { usePresence } from '../realtime/hooks';
@@ -14,6 +15,8 @@ export function OnlinePanel({ tokens }: { tokens: SessionTokens }) {
   const push = usePushToast();
   const [text, setText] = useState('');
   const me = tokens.identity.userId;
+  // Only what the role may do is offered; the server enforces the same rules either way.
+  const { role } = tokens.identity;
 
   const report = (what: string) => (error: unknown) => push({ title: `${what} failed`, detail: error instanceof Error ? error.message : String(error), tone: 'error' });
   const nudge = (userId: string) => {
@@ -35,19 +38,23 @@ export function OnlinePanel({ tokens }: { tokens: SessionTokens }) {
             {member.userId === me ? (
               <span className="muted"> (you)</span>
             ) : (
+              canWrite(role) && (
               <button type="button" className="link" onClick={() => nudge(member.userId)} data-testid={`nudge-${member.userId}`}>
                 Nudge
               </button>
+              )
             )}
           </li>
         ))}
       </ul>
-      <form onSubmit={sendAnnouncement} className="announce-form">
-        <input value={text} onChange={(event) => setText(event.target.value)} placeholder="Announce to the tenant…" required data-testid="announce-text" />
-        <button type="submit" data-testid="announce">
-          Announce
-        </button>
-      </form>
+      {canBroadcast(role) && (
+        <form onSubmit={sendAnnouncement} className="announce-form">
+          <input value={text} onChange={(event) => setText(event.target.value)} placeholder="Announce to the tenant…" required data-testid="announce-text" />
+          <button type="submit" data-testid="announce">
+            Announce
+          </button>
+        </form>
+      )}
     </aside>
   );
 }

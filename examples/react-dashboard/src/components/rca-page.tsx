@@ -1,4 +1,4 @@
-import type { RcaSummary } from 'nest-rca/contract';
+import { canWrite, type RcaSummary } from 'nest-rca/contract';
 import { ErrorNotice } from '../errors/error-notice';
 import { useRoom } from '../realtime/hooks';
 import { hrefOf } from '../routing/use-hash-route';
@@ -54,7 +54,11 @@ export function RcaPage({ rcaId, rca, tokens }: RcaPageProps) {
         ))}
       </div>
       <div className="rca-columns">
-        <RcaActions key={rcaId} rcaId={rcaId} status={rca?.status} tokens={tokens} />
+        {canWrite(tokens.identity.role) ? (
+          <RcaActions key={rcaId} rcaId={rcaId} status={rca?.status} tokens={tokens} />
+        ) : (
+          <p className="muted" data-testid="read-only">You can follow this RCA; your role ({tokens.identity.role}) does not post updates or comments.</p>
+        )}
         <ActivityFeed key={rcaId} rcaId={rcaId} />
       </div>
     </section>

@@ -29,6 +29,8 @@ export function describeError(code: ErrorCode, subject: ErrorSubject): ErrorText
       return { title: 'Too many requests at once', action: 'Wait a few seconds, then try again.' };
     case ErrorCode.ConnectionLimit:
       return { title: 'Too many open connections for your user', action: 'Close another tab of this dashboard; this one keeps retrying.' };
+    case ErrorCode.RoomLimit:
+      return { title: 'Too many RCAs open in this window', action: 'Close some RCAs you are not watching, then open this one again.' };
     case ErrorCode.PayloadTooLarge:
       return { title: 'That is too large to send', action: 'Shorten it and send it again.' };
     case ErrorCode.InvalidPayload:

@@ -10,14 +10,17 @@ export interface Identity {
 
 /** Ready-made users of two tenants, so two windows can meet in seconds. */
 export const DEMO_USERS: readonly Identity[] = [
-  { userId: 'alice', tenantId: 'acme', role: 'engineer', email: 'alice@acme.example' },
+  { userId: 'alice', tenantId: 'acme', role: 'manager', email: 'alice@acme.example' },
   { userId: 'bob', tenantId: 'acme', role: 'engineer', email: 'bob@acme.example' },
   { userId: 'vera', tenantId: 'acme', role: 'viewer', email: 'vera@acme.example', rcaIds: ['17'] },
   { userId: 'carol', tenantId: 'globex', role: 'engineer', email: 'carol@globex.example' },
 ];
 
-/** The roles the example's access rule knows: a viewer sees only the RCAs its token lists. */
-export const ROLES = ['engineer', 'manager', 'viewer'] as const;
+/**
+ * The roles the example knows: a viewer sees only the RCAs its token lists and only reads;
+ * engineers also write; managers and admins also announce to the tenant.
+ */
+export const ROLES = ['engineer', 'manager', 'admin', 'viewer'] as const;
 
 /** "alice · acme · engineer". */
 export function describeIdentity(identity: Identity): string {

@@ -12,7 +12,9 @@ export function resolveOriginOptions(origins: RealtimeOriginOptions | undefined,
   }
   const allowMissing = origins.allowMissing ?? true;
   if (typeof allowMissing !== 'boolean') problems.add(OptionMessages.booleanOption('origins.allowMissing', allowMissing));
-  const compiled = OriginPolicy.compile(origins.allow, allowMissing === true);
+  const allowSameOrigin = origins.allowSameOrigin ?? false;
+  if (typeof allowSameOrigin !== 'boolean') problems.add(OptionMessages.booleanOption('origins.allowSameOrigin', allowSameOrigin));
+  const compiled = OriginPolicy.compile(origins.allow, { allowMissing: allowMissing === true, allowSameOrigin: allowSameOrigin === true });
   if (compiled instanceof OriginPolicy) return compiled;
   problems.add(OptionMessages.originEntries(compiled.invalid));
   return undefined;

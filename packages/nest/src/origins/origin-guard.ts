@@ -14,7 +14,7 @@ export const ORIGIN_REFUSED_MESSAGE = 'Origin not allowed';
  */
 export function createOriginAllowRequest(policy: OriginPolicy, inner: AllowRequest | undefined): AllowRequest {
   return (request, callback) => {
-    if (!policy.allows(request.headers.origin)) return callback(ORIGIN_REFUSED_MESSAGE, false);
+    if (!policy.allows(request.headers.origin, request.headers.host)) return callback(ORIGIN_REFUSED_MESSAGE, false);
     if (inner) return inner(request, callback);
     callback(null, true);
   };
@@ -30,7 +30,7 @@ export function createOriginAllowRequest(policy: OriginPolicy, inner: AllowReque
 export function createSessionOriginMiddleware(policy: OriginPolicy): (request: IncomingMessage, response: ServerResponse, next: (error?: Error) => void) => void {
   return (request, _response, next) => {
     const { origin } = request.headers;
-    if (origin === undefined || policy.allows(origin)) return next();
+    if (origin === undefined || policy.allows(origin, request.headers.host)) return next();
     const hasSession = new URL(request.url ?? '/', 'http://engine.invalid').searchParams.has('sid');
     next(hasSession ? new Error(ORIGIN_REFUSED_MESSAGE) : undefined);
   };

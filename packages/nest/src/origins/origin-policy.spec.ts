@@ -2,8 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { OriginPolicy } from './origin-policy';
 
-function policy(allow: string[], allowMissing = true): OriginPolicy {
-  const compiled = OriginPolicy.compile(allow, allowMissing);
+function policy(allow: string[], allowMissing = true, allowSameOrigin = false): OriginPolicy {
+  const compiled = OriginPolicy.compile(allow, { allowMissing, allowSameOrigin });
   if (!(compiled instanceof OriginPolicy)) throw new Error(`invalid: ${JSON.stringify(compiled.invalid)}`);
   return compiled;
 }
@@ -34,13 +34,24 @@ describe('OriginPolicy', () => {
     }
   });
 
+  it('accepts a page of the server itself only when allowSameOrigin is on, by comparing Origin with Host', () => {
+    const same = policy([], true, true);
+    expect(same.allows('http://127.0.0.1:3000', '127.0.0.1:3000')).toBe(true);
+    expect(same.allows('http://localhost:3000', 'LOCALHOST:3000')).toBe(true);
+    expect(same.allows('https://rca.example.com', 'rca.example.com')).toBe(true);
+    for (const [origin, host] of [['http://127.0.0.1:3001', '127.0.0.1:3000'], ['https://evil.example', 'rca.example.com'], ['https://rca.example.com.evil.example', 'rca.example.com'], ['http://127.0.0.1:3000', undefined]] as const) {
+      expect(same.allows(origin, host), `${origin} on ${host}`).toBe(false);
+    }
+    expect(list.allows('http://127.0.0.1:3000', '127.0.0.1:3000')).toBe(false);
+  });
+
   it('treats a missing Origin as configured', () => {
     expect(policy([], true).allows(undefined)).toBe(true);
     expect(policy([], false).allows(undefined)).toBe(false);
   });
 
   it('refuses entries that are not origins or supported patterns', () => {
-    expect(OriginPolicy.compile(['*', 'https://*', 'https://*.com', 'https://a.*.example.com', 'https://app.example.com/path', 'ftp://x.example', 42, '/regex/'], true)).toEqual({
+    expect(OriginPolicy.compile(['*', 'https://*', 'https://*.com', 'https://a.*.example.com', 'https://app.example.com/path', 'ftp://x.example', 42, '/regex/'], { allowMissing: true, allowSameOrigin: false })).toEqual({
       invalid: ['*', 'https://*', 'https://*.com', 'https://a.*.example.com', 'https://app.example.com/path', 'ftp://x.example', 42, '/regex/'],
     });
   });

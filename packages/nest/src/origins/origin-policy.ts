@@ -14,12 +14,14 @@ export class OriginPolicy {
     private readonly rules: readonly OriginRule[],
     /** Whether a request without an `Origin` header is accepted. */
     readonly allowMissing: boolean,
+    /** Whether an `Origin` whose host equals the request's `Host` header is accepted. */
+    readonly allowSameOrigin: boolean,
   ) {}
 
   /**
    * Compiles the list; returns the entries that are not origins or patterns instead of a policy.
    */
-  static compile(allow: readonly unknown[], allowMissing: boolean): OriginPolicy | { invalid: unknown[] } {
+  static compile(allow: readonly unknown[], flags: { allowMissing: boolean; allowSameOrigin: boolean }): OriginPolicy | { invalid: unknown[] } {
     const rules: OriginRule[] = [];
     const invalid: unknown[] = [];
     for (const entry of allow) {
@@ -27,15 +29,19 @@ export class OriginPolicy {
       if (rule) rules.push(rule);
       else invalid.push(entry);
     }
-    return invalid.length > 0 ? { invalid } : new OriginPolicy(rules, allowMissing);
+    return invalid.length > 0 ? { invalid } : new OriginPolicy(rules, flags.allowMissing, flags.allowSameOrigin);
   }
 
-  /** Whether a request with this `Origin` header value (or none) may proceed. */
-  allows(origin: string | string[] | undefined): boolean {
+  /**
+   * Whether a request with this `Origin` header value (or none) may proceed; `host` is the
+   * request's `Host` header, for {@link OriginPolicy.allowSameOrigin}.
+   */
+  allows(origin: string | string[] | undefined, host?: string): boolean {
     if (origin === undefined) return this.allowMissing;
     if (typeof origin !== 'string') return false;
     const parsed = parseOrigin(origin);
     if (!parsed) return false;
+    if (this.allowSameOrigin && host !== undefined && parsed.host === host.toLowerCase()) return true;
     return this.rules.some((rule) => ('exact' in rule ? rule.exact === origin : matchesWildcard(rule, parsed)));
   }
 }

@@ -22,4 +22,13 @@ export interface RealtimeOriginOptions {
    * @default true
    */
   allowMissing?: boolean;
+  /**
+   * Also accept pages served by this server itself: an `Origin` whose host and port equal the
+   * request's `Host` header. Turn it on when the app serves its own front end, whose WebSocket
+   * handshakes carry the server's own origin, under whatever name the user reached it by. A page
+   * on another site cannot send such a pair; note that it trusts `Host`, so behind a proxy that
+   * rewrites `Host`, list the public origin instead.
+   * @default false
+   */
+  allowSameOrigin?: boolean;
 }
