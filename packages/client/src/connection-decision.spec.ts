@@ -58,7 +58,7 @@ const confirmed: ConnectedPayload = {
   server: { namespace: '/rca', pingInterval: 1, pingTimeout: 1, maxPayloadBytes: 1, roomKinds: ['rca'], protocolVersion: 1 },
   tokenExpiresAt: 1234,
 };
-const refusal = (code: 'UNAUTHORIZED' | 'TOKEN_EXPIRED' | 'CONNECTION_LIMIT', message = `refused: ${code}`) =>
+const refusal = (code: 'UNAUTHORIZED' | 'TOKEN_EXPIRED' | 'CONNECTION_LIMIT' | 'FORBIDDEN', message = `refused: ${code}`) =>
   ({ type: 'handshake-refused', refusal: new RealtimeClientError(code, message) }) as const;
 const unreachable = (next?: { attempt: number; delayMs: number }) => ({ type: 'server-unreachable', cause: new Error('xhr poll error'), next }) as const;
 const kick = { type: 'server-disconnected' } as const;
@@ -196,6 +196,14 @@ describe('a refused handshake', () => {
 
   it('goes offline at once without reconnection', () => {
     expect(statusOf(decide(refusal('CONNECTION_LIMIT'), NO_RETRIES))).toMatchObject({ type: 'offline', lastError: { code: 'CONNECTION_LIMIT' } });
+  });
+
+  it('stops offline at once when the server refuses the namespace (FORBIDDEN), naming the fix', () => {
+    const decision = decide(refusal('FORBIDDEN', 'Refused.'));
+    expect(decision.state).toEqual(STOPPED);
+    expect(types(decision)).toEqual(STOP_ACTIONS);
+    expect(statusOf(decision)).toMatchObject({ type: 'offline', lastError: { code: 'FORBIDDEN' } });
+    expect(statusOf(decision)?.lastError?.message).toMatch(/^Refused\. The server refuses this namespace to every client/);
   });
 });
 

@@ -141,9 +141,10 @@ const DROPPED: readonly ConnectionAction[] = [CANCEL_WELCOME, NOTIFY_DISCONNECTE
  *
  * - a network failure: the Manager retries, with our delays; the status shows its next attempt;
  * - a refusal by the server's middleware, which socket.io-client never retries: `UNAUTHORIZED` /
- *   `TOKEN_EXPIRED` get one attempt with a fresh token, then `unauthorized`; other codes
- *   (`CONNECTION_LIMIT`, …) are retried with backoff, as are token provider failures and a
- *   server that never sends `connected`;
+ *   `TOKEN_EXPIRED` get one attempt with a fresh token, then `unauthorized`; `FORBIDDEN` (a
+ *   namespace the server refuses) stops in `offline`; other codes (`CONNECTION_LIMIT`, …) are
+ *   retried with backoff, as are token provider failures and a server that never sends
+ *   `connected`;
  * - a disconnect by the server, which socket.io-client never retries either: after
  *   `session-ended` with `TOKEN_EXPIRED` the client reconnects at once with a fresh token; with
  *   `UNAUTHORIZED` (session revoked) it stops in `unauthorized`. Other server disconnects are
@@ -246,6 +247,8 @@ function tokenFailed(state: RunningState, thrown: unknown, policy: ConnectionPol
 }
 
 function handshakeRefused(state: RunningState, refusal: RealtimeClientError, policy: ConnectionPolicy): ConnectionDecision {
+  // The server refuses this namespace to everyone (`FORBIDDEN`): no retry can change that.
+  if (refusal.code === ErrorCode.Forbidden) return stop({ type: 'offline', lastError: explain(refusal, messages.namespaceRefused) });
   if (!isAuthCode(refusal.code)) return retry(state, 'refusalStreak', refusal, policy, []);
   if (!policy.canRefreshToken) {
     return stop({ type: 'unauthorized', code: refusal.code, lastError: explain(refusal, messages.fixedTokenRefused) });

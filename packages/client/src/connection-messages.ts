@@ -7,6 +7,8 @@ export const connectionMessages = {
     `The server did not confirm the connection ('connected') within ${timeoutMs} ms; is this a Tenantcast namespace?`,
   tokenProviderFailed: (message: string) => `The token provider failed: ${message}`,
   retryingWithFreshToken: (code: string) => `Handshake refused (${code}); retrying once with a fresh token`,
+  namespaceRefused: (message: string) =>
+    `${message} The server refuses this namespace to every client; check the client's url and namespace against the server's RealtimeModule namespace.`,
   freshTokenRefused: (message: string) => `${message} A fresh token from the token provider was refused too; sign the user in again.`,
   fixedTokenRefused: (message: string) =>
     `${message} A fixed token cannot be replaced: pass a function as 'token' so the client can fetch a fresh one.`,

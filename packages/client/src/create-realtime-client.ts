@@ -109,6 +109,7 @@ export function createRealtimeClient<S extends ServerEventsShape<S> = NoEvents, 
   });
   socket.on(SystemEvent.UserJoined, (payload) => rooms.memberJoined(payload));
   socket.on(SystemEvent.UserLeft, (payload) => rooms.memberLeft(payload));
+  socket.on(SystemEvent.RoomLost, (payload) => rooms.roomLost(payload));
   socket.on(SystemEvent.PresenceOnline, (payload) => tenantPresence.online(payload));
   socket.on(SystemEvent.PresenceOffline, (payload) => tenantPresence.offline(payload));
 

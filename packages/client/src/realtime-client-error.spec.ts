@@ -9,6 +9,16 @@ describe('RealtimeClientError', () => {
     expect(RealtimeClientError.from({ ok: false, error: { code: 'RATE_LIMITED', message: 'slow down' } })).toMatchObject({ code: 'RATE_LIMITED' });
   });
 
+  it('keeps the details of an INVALID_PAYLOAD refusal and the retryAfterMs of a RATE_LIMITED one', () => {
+    const details = [{ path: ['text'], message: 'Expected string' }];
+    const invalid = RealtimeClientError.from({ ok: false, error: { code: 'INVALID_PAYLOAD', message: 'Bad payload.', details } });
+    expect(invalid).toMatchObject({ code: 'INVALID_PAYLOAD', details });
+    expect(invalid.toPayload()).toEqual({ code: 'INVALID_PAYLOAD', message: 'Bad payload.', details });
+    const limited = RealtimeClientError.from({ code: 'RATE_LIMITED', message: 'Slow down.', retryAfterMs: 250 });
+    expect(limited).toMatchObject({ code: 'RATE_LIMITED', retryAfterMs: 250 });
+    expect(RealtimeClientError.from({ code: 'RATE_LIMITED', message: 'x', retryAfterMs: 'soon' }).retryAfterMs).toBeUndefined();
+  });
+
   it('turns anything else into INTERNAL, keeping the original as cause', () => {
     const original = new TypeError('boom');
     const error = RealtimeClientError.from(original);

@@ -1,4 +1,4 @@
-import { ErrorCode, roomComponentProblem, SystemEvent, type PresenceMember, type RoomMemberPayload } from '@tenantcast/protocol';
+import { ErrorCode, roomComponentProblem, SystemEvent, type RoomLostPayload, type PresenceMember, type RoomMemberPayload } from '@tenantcast/protocol';
 import type { ExternalStore } from './external-store';
 import { withMember, withoutMember } from './members';
 import { inContext, RealtimeClientError } from './realtime-client-error';
@@ -93,6 +93,18 @@ export class RoomRegistry {
   /** `user-left` from the server. */
   memberLeft(payload: RoomMemberPayload): void {
     this.subscriptions.get(`${payload.kind}:${payload.id}`)?.update((members) => withoutMember(members, payload.userId));
+  }
+
+  /**
+   * `room-lost` from the server: a refreshed token no longer allows the room. Its references show
+   * the refusal and it is not joined again; the app hears of it through `onError`.
+   */
+  roomLost(payload: RoomLostPayload): void {
+    const subscription = this.subscriptions.get(`${payload.kind}:${payload.id}`);
+    if (!subscription) return;
+    const error = RealtimeClientError.from(payload);
+    subscription.revoked(error);
+    this.deps.reportError(inContext(`The server took room ${payload.kind}/${payload.id} away`, error));
   }
 
   private create(key: string, kind: string, id: string): SharedSubscription {

@@ -139,6 +139,31 @@ describe('SharedSubscription', () => {
     expect(t.subscription.state.getSnapshot()).toMatchObject({ status: 'joined', members: [] });
   });
 
+  it('once revoked by the server, shows the refusal and is not opened again until every reference is released', async () => {
+    const t = setup();
+    t.subscription.retain();
+    await tick();
+    t.opens[0]!.resolve({ members: [alice], room: 'tenant:acme:rca:42' });
+    await tick();
+    const lost = new RealtimeClientError('FORBIDDEN', 'Your refreshed token no longer allows rca 42.');
+    t.subscription.revoked(lost);
+    expect(t.subscription.state.getSnapshot()).toEqual({ status: 'error', members: [], error: lost });
+    t.subscription.disconnected();
+    t.subscription.connected();
+    t.subscription.retain();
+    await tick();
+    expect(t.calls).toEqual(['open']);
+    expect(t.subscription.state.getSnapshot()).toMatchObject({ status: 'error', error: lost });
+    await t.subscription.release();
+    await t.subscription.release();
+    // The server already dropped it: no leave is sent.
+    expect(t.calls).toEqual(['open']);
+    expect(t.disposed).toBe(1);
+    t.subscription.retain();
+    await tick();
+    expect(t.calls).toEqual(['open', 'open']);
+  });
+
   it('reports a failed re-open and keeps it in the state; a first failure only in the state', async () => {
     const t = setup();
     t.subscription.retain();

@@ -46,13 +46,15 @@ export class SharedSubscription {
   private queue: Promise<void> = Promise.resolve();
   /** Whether a join succeeded since the first reference; later failures are re-join failures. */
   private hasBeenJoined = false;
+  /** Set when the server took the subscription away: it is not opened again while referenced. */
+  private revokedBy: RealtimeClientError | undefined;
 
   constructor(private readonly deps: SharedSubscriptionDeps) {}
 
   /** Takes a reference; opens the subscription if it is the first and the client is connected. */
   retain(): void {
     this.refs += 1;
-    if (!this.opened && this.deps.isConnected()) this.open();
+    if (!this.opened && !this.revokedBy && this.deps.isConnected()) this.open();
   }
 
   /** Drops a reference; the last one closes the subscription after the current tick. */
@@ -69,14 +71,27 @@ export class SharedSubscription {
 
   /** The connection is authenticated (again): open if anyone holds a reference. */
   connected(): void {
-    if (this.refs > 0 && !this.opened) this.open();
+    if (this.refs > 0 && !this.opened && !this.revokedBy) this.open();
+  }
+
+  /**
+   * The server took the subscription away (`room-lost`: the refreshed token no longer allows
+   * it). It shows `error` and is not joined again, even after a reconnect, until every reference
+   * is released; joining it anew takes a new reference then.
+   */
+  revoked(error: RealtimeClientError): void {
+    if (!this.opened) return;
+    this.generation += 1;
+    this.opened = false;
+    this.revokedBy = error;
+    this.write({ status: 'error', members: Object.freeze([]), error });
   }
 
   /** The connection dropped: the server forgot the subscription; keep the members until re-opened. */
   disconnected(): void {
     this.generation += 1;
     this.opened = false;
-    this.rejoining();
+    if (!this.revokedBy) this.rejoining();
   }
 
   /** Applies a change pushed by the server, while the subscription is active. */
@@ -133,6 +148,7 @@ export class SharedSubscription {
     // Retained again while the close was in flight: that retain queued its open after the close.
     if (this.refs > 0) return;
     this.hasBeenJoined = false;
+    this.revokedBy = undefined;
     this.deps.onDisposed();
   }
 

@@ -9,6 +9,8 @@ export interface TestClaims {
   tenantId: string;
   role?: string;
   email?: string;
+  /** RCAs the user may open, for servers whose `authorize` reads it. */
+  rcaIds?: string[];
 }
 
 /** Signs an HS256 JWT for `claims` with {@link TEST_SECRET} unless told otherwise. */
