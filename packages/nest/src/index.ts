@@ -10,7 +10,16 @@ export type {
   JwtAlgorithm,
   JwtClaims,
 } from './realtime-options.interface';
+export type {
+  RealtimeAdapterOption,
+  RedisAdapterOption,
+  RedisStreamsAdapterOption,
+  AdapterRedisConnection,
+  AdapterRedisClient,
+  RealtimeRecoveryOptions,
+} from './adapter/adapter-options.interface';
 export { RealtimeService } from './realtime.service';
+export { EnvelopeBroadcaster } from './broadcast/envelope-broadcaster';
 export type { PresenceQueries } from './presence/presence-reader';
 export { RealtimeAuthService } from './auth/realtime-auth.service';
 export type { AuthenticatedToken } from './auth/token-authenticator';
@@ -26,6 +35,7 @@ export type {
   JoinRoomResult,
   LeaveRoomResult,
   ExpiredPresence,
+  LostConnection,
 } from './presence/presence-store.interface';
 export { MemoryPresenceStore } from './presence/memory-presence.store';
 export { RedisPresenceStore } from './presence/redis-presence.store';

@@ -1,7 +1,7 @@
 /**
  * Every refusal the server or the client reports carries one of these codes.
  *
- * The server sends the first nine; `TIMEOUT` and `DISCONNECTED` are raised by the client when an
+ * The server sends the first ten; `TIMEOUT` and `DISCONNECTED` are raised by the client when an
  * acknowledgement does not arrive or the connection drops while a request is in flight.
  */
 export const ErrorCode = {
@@ -23,6 +23,11 @@ export const ErrorCode = {
   PayloadTooLarge: 'PAYLOAD_TOO_LARGE',
   /** The server failed while handling the request; the request may be retried. */
   Internal: 'INTERNAL',
+  /**
+   * The server process is shutting down (a deploy or a scale-in); sent in `session-ended` just
+   * before the connection closes. Reconnect: another process takes over.
+   */
+  ServerShutdown: 'SERVER_SHUTDOWN',
   /** The client waited longer than the request's timeout for an acknowledgement. */
   Timeout: 'TIMEOUT',
   /** The connection closed before the request was acknowledged. */

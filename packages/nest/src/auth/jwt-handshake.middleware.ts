@@ -3,6 +3,7 @@ import { ErrorCode } from '@tenantcast/protocol';
 import type { ExtendedError } from 'socket.io';
 import { HandshakeError } from '../errors/handshake.error';
 import type { SystemSocket } from '../gateway/system-socket';
+import type { RecoveryGate } from '../recovery/recovery-gate';
 import type { TokenAuthenticator } from './token-authenticator';
 import { extractToken, redactToken } from './token-extraction';
 
@@ -10,6 +11,8 @@ import { extractToken, redactToken } from './token-extraction';
 export interface JwtHandshakeMiddlewareOptions {
   authenticator: TokenAuthenticator;
   allowQueryToken: boolean;
+  /** Hands a recovered connection its session back only once its token is verified. */
+  recovery: RecoveryGate;
   logger: Logger;
 }
 
@@ -21,14 +24,16 @@ export interface JwtHandshakeMiddlewareOptions {
 export function createJwtHandshakeMiddleware({
   authenticator,
   allowQueryToken,
+  recovery,
   logger,
 }: JwtHandshakeMiddlewareOptions): (socket: SystemSocket, next: (error?: ExtendedError) => void) => void {
   return (socket, next) => {
     const token = extractToken(socket.handshake, allowQueryToken);
     redactToken(socket.handshake);
-    authenticate(socket, token, authenticator).then(
+    authenticate(socket, token, authenticator, recovery).then(
       () => next(),
       (error: unknown) => {
+        recovery.discard(socket);
         const refusal = HandshakeError.from(error);
         logger.warn(`Refused handshake from ${socket.handshake.address}: code=${refusal.data.code} reason=${refusal.reason}`);
         next(refusal);
@@ -37,9 +42,10 @@ export function createJwtHandshakeMiddleware({
   };
 }
 
-async function authenticate(socket: SystemSocket, token: string | undefined, authenticator: TokenAuthenticator): Promise<void> {
+async function authenticate(socket: SystemSocket, token: string | undefined, authenticator: TokenAuthenticator, recovery: RecoveryGate): Promise<void> {
   if (token === undefined) throw new HandshakeError(ErrorCode.Unauthorized, 'no token in auth.token or Authorization header');
   const { user, expiresAt } = await authenticator.authenticate(token);
+  recovery.settle(socket, user);
   socket.data.user = user;
   socket.data.tokenExpiresAt = expiresAt;
 }

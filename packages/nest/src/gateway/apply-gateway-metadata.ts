@@ -41,6 +41,9 @@ function gatewayArguments(options: ResolvedRealtimeOptions): [number, Record<str
       pingTimeout: options.pingTimeout,
       maxHttpBufferSize: options.maxPayloadBytes,
       connectTimeout: options.connectTimeout,
+      // The handshake middleware must run for recovered connections too: it verifies the new
+      // token and decides whether the session may be restored at all.
+      ...(options.recovery.enabled ? { connectionStateRecovery: { maxDisconnectionDuration: options.recovery.maxDisconnectionMs, skipMiddlewares: false } } : {}),
     },
   ];
 }

@@ -1,6 +1,7 @@
 import type { KeyObject } from 'node:crypto';
 import type { RealtimeUser } from '@tenantcast/protocol';
 import type { ServerOptions } from 'socket.io';
+import type { AdapterRedisClient } from '../adapter/adapter-options.interface';
 import type { PresenceStore } from '../presence/presence-store.interface';
 import type { RedisPresenceClient } from '../presence/redis-presence-options.interface';
 import type { JwtAlgorithm, JwtClaims, RoomKindOptions } from '../realtime-options.interface';
@@ -52,6 +53,20 @@ export type ResolvedPresenceOptions =
   | { kind: 'redis'; redis: ResolvedRedisPresenceOptions }
   | { kind: 'custom'; store: PresenceStore };
 
+/** Where an adapter reaches Redis. */
+export type ResolvedAdapterConnection =
+  | { source: 'url'; url: string }
+  | { source: 'client'; client: AdapterRedisClient; subClient: AdapterRedisClient | undefined };
+
+/** How events reach other processes; `memory` is one process. */
+export type ResolvedAdapterOptions =
+  | { kind: 'memory' }
+  | { kind: 'redis'; sharded: boolean; connection: ResolvedAdapterConnection; keyPrefix: string; requestsTimeoutMs: number }
+  | { kind: 'redis-streams'; connection: ResolvedAdapterConnection; keyPrefix: string; requestsTimeoutMs: number; maxLen: number };
+
+/** Connection state recovery. */
+export type ResolvedRecoveryOptions = { enabled: false } | { enabled: true; maxDisconnectionMs: number };
+
 /** The health endpoint. */
 export type ResolvedHealthOptions = { enabled: true; path: string } | { enabled: false };
 
@@ -72,6 +87,8 @@ export interface ResolvedRealtimeOptions {
   serverOptions: Partial<ServerOptions>;
   rooms: ReadonlyMap<string, RoomKindOptions>;
   presence: ResolvedPresenceOptions;
+  adapter: ResolvedAdapterOptions;
+  recovery: ResolvedRecoveryOptions;
   presenceMeta: (user: RealtimeUser) => Record<string, unknown>;
   health: ResolvedHealthOptions;
 }

@@ -40,9 +40,17 @@ export class RoomMembership {
     return [...this.rooms.keys()];
   }
 
-  /** Joins `socket` to resource `kind`/`id` of its tenant. */
+  /** Joins `socket` to resource `kind`/`id` of its tenant, after the kind's `authorize` hook. */
   join(socket: SystemSocket, kind: unknown, id: unknown): Promise<JoinAck> {
-    return this.queues.run(socket.id, () => this.joinNow(socket, kind, id));
+    return this.queues.run(socket.id, () => this.joinNow(socket, kind, id, true));
+  }
+
+  /**
+   * Joins `socket` as {@link join} does, without asking `authorize`: the server itself decided
+   * (`RealtimeService.joinUser`), e.g. because the user was just given access.
+   */
+  joinByServer(socket: SystemSocket, kind: unknown, id: unknown): Promise<JoinAck> {
+    return this.queues.run(socket.id, () => this.joinNow(socket, kind, id, false));
   }
 
   /** Removes `socket` from resource `kind`/`id` of its tenant; leaving a room not joined is fine. */
@@ -50,11 +58,11 @@ export class RoomMembership {
     return this.queues.run(socket.id, () => this.leaveNow(socket, kind, id));
   }
 
-  private async joinNow(socket: SystemSocket, kind: unknown, id: unknown): Promise<JoinAck> {
+  private async joinNow(socket: SystemSocket, kind: unknown, id: unknown, authorize: boolean): Promise<JoinAck> {
     const { user } = socket.data;
     try {
       const target = resolveRoomTarget(this.rooms, socket, kind, id);
-      await authorizeRoom(this.rooms, socket, target, this.logger);
+      if (authorize) await authorizeRoom(this.rooms, socket, target, this.logger);
       // The socket may have gone while `authorize` ran; joining now would leave a ghost member.
       if (socket.disconnected) throw new RealtimeError(ErrorCode.Internal, 'The connection closed during the join.');
       await socket.join(target.room);
