@@ -4,3 +4,4 @@ export { waitFor, sleep } from './wait';
 export { nextEvent, collect } from './socket-events';
 export { freePort } from './ports';
 export { REDIS_URL, uniquePrefix, fastFailingRedis, requireRedis, keysUnder, deleteKeys } from './redis';
+export { TestRedisServer } from './redis-server';

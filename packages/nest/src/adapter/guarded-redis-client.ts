@@ -1,8 +1,10 @@
 import type { AdapterRedisClient } from './adapter-options.interface';
 
 /**
- * Commands that only change what the client receives. They wait for Redis while it is away and
- * are sent when it returns, so subscriptions and stream reads resume by themselves.
+ * Commands that only change what the client receives. Until the client is `ready` they are held
+ * here and sent once it is, so subscriptions and stream reads resume by themselves. Held rather
+ * than left to ioredis: a subscription written while the connection is still handshaking puts
+ * it in subscriber mode before its ready check, which then fails and drops the subscription.
  */
 const WAITING_COMMANDS: ReadonlySet<string> = new Set(['subscribe', 'psubscribe', 'ssubscribe', 'unsubscribe', 'punsubscribe', 'sunsubscribe', 'xread']);
 /** Commands the adapters send or query with. While Redis is away they fail at once. */
@@ -66,12 +68,32 @@ function guard(raw: AdapterRedisClient, onFailure: (error: unknown) => void, onD
         };
       }
       const command = value as Command;
-      if (WAITING_COMMANDS.has(property)) return (...args: unknown[]) => observe(command.apply(target, args), onFailure);
+      if (WAITING_COMMANDS.has(property)) return (...args: unknown[]) => observe(whenReady(target, () => command.apply(target, args)), onFailure);
       if (SENDING_COMMANDS.has(property)) {
         return (...args: unknown[]) => (target.status === 'ready' ? observe(command.apply(target, args), onFailure) : refuse(property, target.status, args, onFailure));
       }
       return value;
     },
+  });
+}
+
+const held = new WeakMap<AdapterRedisClient, Array<() => void>>();
+
+/** Runs `send` now if `client` is ready, else once it is; resolves with its result. */
+function whenReady(client: AdapterRedisClient, send: () => unknown): unknown {
+  if (client.status === 'ready') return send();
+  return new Promise((resolve, reject) => {
+    let queue = held.get(client);
+    if (!queue) {
+      const created: Array<() => void> = [];
+      queue = created;
+      held.set(client, created);
+      // One listener per client for every held command, not one per command.
+      client.on('ready', () => {
+        for (const release of created.splice(0)) release();
+      });
+    }
+    queue.push(() => Promise.resolve(send()).then(resolve, reject));
   });
 }
 
