@@ -5,3 +5,5 @@ export { nextEvent, collect } from './socket-events';
 export { freePort } from './ports';
 export { REDIS_URL, uniquePrefix, fastFailingRedis, requireRedis, keysUnder, deleteKeys } from './redis';
 export { TestRedisServer } from './redis-server';
+export { monitorRedis } from './redis-monitor';
+export type { RedisMonitor } from './redis-monitor';

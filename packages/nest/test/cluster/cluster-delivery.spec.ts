@@ -1,5 +1,5 @@
 import type { Envelope, PresenceChangePayload, PresenceMember, RoomMemberPayload, RoomPayload } from '@tenantcast/protocol';
-import { REDIS_URL, collect, fastFailingRedis, nextEvent, requireRedis, waitFor } from '@tenantcast/test-support';
+import { REDIS_URL, collect, monitorRedis, nextEvent, requireRedis, waitFor } from '@tenantcast/test-support';
 import type { Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectClient, request } from '../support/clients';
@@ -87,12 +87,13 @@ describe.each(ADAPTER_TYPES)('three processes on the %s adapter', (adapterType) 
     const offline = collect<PresenceChangePayload>(watcher, 'presence-offline');
     const tab1 = await cluster.connect(b, 'roamer', 'umbrella');
     const tab2 = await cluster.connect(c, 'roamer', 'umbrella');
-    await waitFor(() => online.length >= 1, 'presence-online');
+    await waitFor(() => online.some((change) => change.userId === 'roamer'), 'presence-online');
     tab1.close();
     tab2.close();
     await waitFor(() => offline.length >= 1, 'presence-offline');
     await request(watcher, 'presence-subscribe');
-    expect(online.map((change) => change.userId)).toEqual(['roamer']);
+    // The watcher's own announcement may still be on its way when it subscribes; only the roamer's count.
+    expect(online.filter((change) => change.userId === 'roamer')).toHaveLength(1);
     expect(offline.map((change) => change.userId)).toEqual(['roamer']);
   });
 
@@ -130,11 +131,8 @@ describe.each(ADAPTER_TYPES)('three processes on the %s adapter', (adapterType) 
   });
 
   it('never ships a token over Redis: not on connect, broadcast or fetchSockets (S10)', async () => {
-    const monitor = fastFailingRedis(REDIS_URL);
-    await monitor.connect();
-    const lines: string[] = [];
-    const feed = await monitor.monitor();
-    feed.on('monitor', (_time: string, args: string[]) => lines.push(args.join(' ')));
+    const monitor = await monitorRedis(REDIS_URL);
+    const { lines } = monitor;
     try {
       const token = tokenFor('secretive', 'acme');
       const { socket } = await connectClient(b.url, '/rca', token);
@@ -147,8 +145,7 @@ describe.each(ADAPTER_TYPES)('three processes on the %s adapter', (adapterType) 
       const signature = token.split('.')[2]!;
       expect(lines.filter((line) => line.includes(token) || line.includes(signature.slice(0, 16)))).toEqual([]);
     } finally {
-      feed.disconnect();
-      monitor.disconnect();
+      monitor.stop();
     }
   });
 });

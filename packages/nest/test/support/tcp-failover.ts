@@ -9,7 +9,7 @@ export class TcpFailover {
   private readonly server: Server;
   private readonly open = new Set<Socket>();
 
-  private constructor(private readonly order: readonly number[]) {
+  private constructor(private order: readonly number[]) {
     this.server = createServer((client) => this.forward(client, 0));
   }
 
@@ -23,6 +23,11 @@ export class TcpFailover {
   /** The URL clients connect to. */
   get url(): string {
     return `http://127.0.0.1:${(this.server.address() as { port: number }).port}`;
+  }
+
+  /** Sends new connections to these upstream ports, first come first; existing ones stay. */
+  route(order: readonly number[]): void {
+    this.order = order;
   }
 
   /** Stops listening and cuts every piped connection. */
