@@ -44,3 +44,11 @@ export function untilReady(client: AdapterRedisClient, timeoutMs = COMMAND_TIMEO
     });
   });
 }
+
+/** Closes a client the module created: gracefully, and resolves once its connection has ended. */
+export async function closeOwnedClient(client: AdapterRedisClient): Promise<void> {
+  if (client.status === 'end') return;
+  const ended = new Promise<void>((resolve) => client.on('end', () => resolve()));
+  await client.quit().catch(() => client.disconnect());
+  await ended;
+}

@@ -1,7 +1,7 @@
 import type { Logger } from '@nestjs/common';
 import type { ServerOptions } from 'socket.io';
 import type { ResolvedAdapterOptions } from '../options/resolved-realtime-options';
-import { adapterClients, untilReady } from './adapter-redis-clients';
+import { adapterClients, closeOwnedClient, untilReady } from './adapter-redis-clients';
 import type { AdapterRedisClient } from './adapter-options.interface';
 import { guardRedisClient, type GuardedRedisClient } from './guarded-redis-client';
 import { loadOptionalPeer } from './optional-peer';
@@ -86,8 +86,7 @@ export class RealtimeAdapter {
    */
   async close(): Promise<void> {
     for (const guard of this.guards) guard.closeDuplicates();
-    const owned = this.owned;
-    if (owned && owned.status !== 'end') await owned.quit().catch(() => owned.disconnect());
+    if (this.owned) await closeOwnedClient(this.owned);
   }
 
   private reportFailure(error: unknown, logger: Logger): void {

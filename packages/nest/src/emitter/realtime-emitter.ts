@@ -1,5 +1,5 @@
 import type { AdapterRedisClient } from '../adapter/adapter-options.interface';
-import { untilReady } from '../adapter/adapter-redis-clients';
+import { closeOwnedClient, untilReady } from '../adapter/adapter-redis-clients';
 import { guardRedisClient, type GuardedRedisClient } from '../adapter/guarded-redis-client';
 import { loadOptionalPeer } from '../adapter/optional-peer';
 import type { BroadcastTarget } from '../broadcast/broadcast-target';
@@ -123,8 +123,7 @@ export class RealtimeEmitter<Events extends Record<string, any> = Record<string,
 
   /** Closes the Redis client the emitter created from `url`; an application's own client stays open. */
   async close(): Promise<void> {
-    const owned = this.owned;
-    if (owned && owned.status !== 'end') await owned.quit().catch(() => owned.disconnect());
+    if (this.owned) await closeOwnedClient(this.owned);
   }
 
   /** Nest's shutdown hook: {@link close}. */
