@@ -45,9 +45,17 @@ export function untilReady(client: AdapterRedisClient, timeoutMs = COMMAND_TIMEO
   });
 }
 
-/** Closes a client the module created: gracefully, and resolves once its connection has ended. */
+/**
+ * Closes a client the module created and resolves once its connection has ended: gracefully
+ * when Redis answers, at once when it does not (a QUIT would wait for a connection that is not there).
+ */
 export async function closeOwnedClient(client: AdapterRedisClient): Promise<void> {
   if (client.status === 'end') return;
+  if (client.status !== 'ready') {
+    // Between reconnection attempts there is no connection to end, so ioredis emits no `end`.
+    client.disconnect();
+    return;
+  }
   const ended = new Promise<void>((resolve) => client.on('end', () => resolve()));
   await client.quit().catch(() => client.disconnect());
   await ended;

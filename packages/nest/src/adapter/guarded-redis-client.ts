@@ -6,7 +6,13 @@ import type { AdapterRedisClient } from './adapter-options.interface';
  * than left to ioredis: a subscription written while the connection is still handshaking puts
  * it in subscriber mode before its ready check, which then fails and drops the subscription.
  */
-const WAITING_COMMANDS: ReadonlySet<string> = new Set(['subscribe', 'psubscribe', 'ssubscribe', 'unsubscribe', 'punsubscribe', 'sunsubscribe', 'xread']);
+const WAITING_COMMANDS: ReadonlySet<string> = new Set(['subscribe', 'psubscribe', 'ssubscribe', 'xread']);
+/**
+ * Unsubscriptions go to ioredis at once (queued there while Redis is away, so its record of the
+ * subscriptions stays right for the resubscription), but nobody waits for them: closing an
+ * adapter while Redis is down must not hang the shutdown.
+ */
+const UNSUBSCRIBE_COMMANDS: ReadonlySet<string> = new Set(['unsubscribe', 'punsubscribe', 'sunsubscribe']);
 /** Commands the adapters send or query with. While Redis is away they fail at once. */
 const SENDING_COMMANDS: ReadonlySet<string> = new Set(['publish', 'spublish', 'xadd', 'set', 'getdel', 'xrange', 'call', 'send_command', 'pubsub']);
 
@@ -69,6 +75,12 @@ function guard(raw: AdapterRedisClient, onFailure: (error: unknown) => void, onD
       }
       const command = value as Command;
       if (WAITING_COMMANDS.has(property)) return (...args: unknown[]) => observe(whenReady(target, () => command.apply(target, args)), onFailure);
+      if (UNSUBSCRIBE_COMMANDS.has(property)) {
+        return (...args: unknown[]) => {
+          const sent = observe(command.apply(target, args), onFailure);
+          return target.status === 'ready' ? sent : Promise.resolve(0);
+        };
+      }
       if (SENDING_COMMANDS.has(property)) {
         return (...args: unknown[]) => (target.status === 'ready' ? observe(command.apply(target, args), onFailure) : refuse(property, target.status, args, onFailure));
       }
