@@ -16,12 +16,14 @@ export function startupBanner(env: AppEnv, { httpPort }: ListeningAt): string {
   const httpUrl = `http://localhost:${httpPort}`;
   const socketUrl = `http://localhost:${env.websocketPort ?? httpPort}${env.websocketNamespace}`;
   const presence = env.redisUrl === undefined ? 'in memory' : 'in Redis';
+  const scaling = env.realtimeAdapter === undefined ? 'one process (set REALTIME_ADAPTER to run several copies)' : `${env.realtimeAdapter} adapter: events reach every copy on this Redis`;
   const lines = [
     '',
     'Tenantcast RCA example is running',
     `  HTTP API    ${httpUrl}`,
     `  Socket.IO   ${socketUrl}  (namespace ${env.websocketNamespace}, ping every ${env.websocketPingInterval} ms, timeout ${env.websocketPingTimeout} ms)`,
     `  Presence    ${presence}; GET ${httpUrl}/presence with a token`,
+    `  Scaling     ${scaling}`,
     `  Health      ${httpUrl}/realtime/health`,
     '',
     ...(env.demoAuth ? demoSteps(httpUrl, socketUrl) : tokenHelp()),
