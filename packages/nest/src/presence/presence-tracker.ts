@@ -124,6 +124,13 @@ export class PresenceTracker {
    * a new connection. A socket closed meanwhile is left out: its disconnect is queued before.
    */
   private restoreLost(lost: LostConnection[]): void {
+    // After a freeze, the closes that clients sent meanwhile wait in the kernel. They are read in
+    // the same loop iteration as the refresh's reply, and a socket is only marked closed in that
+    // iteration's close callbacks; looking one iteration later sees them.
+    setImmediate(() => setTimeout(() => this.restoreOpen(lost), 0));
+  }
+
+  private restoreOpen(lost: LostConnection[]): void {
     if (!this.host.ready) return;
     for (const { connectionId } of lost) {
       const socket = this.host.namespace.sockets.get(connectionId);
