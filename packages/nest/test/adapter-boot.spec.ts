@@ -73,7 +73,7 @@ describe('booting with a cluster adapter', () => {
     // Duplicates inherit the name, so the module's subscriber shows up under it in CLIENT LIST.
     const name = uniquePrefix('own-client').replace(/:/g, '-');
     const client = new Redis(REDIS_URL, { connectionName: name });
-    const connections = async () => (await client.call('CLIENT', 'LIST')).toString().split('\n').filter((line) => line.includes(`name=${name} `)).length;
+    const connections = async () => String(await client.call('CLIENT', 'LIST')).split('\n').filter((line: string) => line.includes(`name=${name} `)).length;
     const server = await start({ presence: { store: 'redis', client, keyPrefix: uniquePrefix('own') }, adapter: { type: 'redis', client, keyPrefix: uniquePrefix('own-adapter') } });
     expect(await connections()).toBe(2);
     expect(await (await fetch(`${server.url}/realtime/health`)).json()).toMatchObject({ status: 'ok', adapter: { type: 'redis', ok: true } });

@@ -62,7 +62,7 @@ export class ClusterNode {
 
   /** Runs one of the fixture's commands through RealtimeService on this process. */
   async command<T = unknown>(name: string, params: Record<string, string | number> = {}): Promise<T> {
-    const query = new URLSearchParams(Object.entries(params).map(([key, value]) => [key, String(value)]));
+    const query = new URLSearchParams(Object.entries(params).map(([key, value]): [string, string] => [key, String(value)]));
     const response = await fetch(`${this.url}/cmd/${name}?${query.toString()}`);
     const body = (await response.json()) as T & { error?: string };
     if (!response.ok) throw Object.assign(new Error(`${name} on ${this.id} failed: ${body.error}`), body);
