@@ -33,8 +33,9 @@ export interface AdapterRedisConnection {
    */
   keyPrefix?: string;
   /**
-   * Milliseconds to wait for the other processes to answer a cluster request (`joinUser`,
-   * `leaveUser`, `fetchSockets`) before it rejects. A frozen process makes requests wait this long.
+   * Milliseconds `joinUser` / `leaveUser` (and, with the classic adapter, Socket.IO's own
+   * `fetchSockets` and `serverSideEmitWithAck`) wait for the other processes before rejecting. A
+   * frozen process makes such requests wait this long.
    * @default 5000
    */
   requestsTimeoutMs?: number;
