@@ -1,7 +1,7 @@
 import { defineConfig } from 'tsup';
 
 export default defineConfig({
-  entry: ['src/index.ts', 'src/terminus.ts', 'src/testing.ts'],
+  entry: ['src/index.ts', 'src/terminus.ts', 'src/testing.ts', 'src/emitter.ts'],
   format: ['esm', 'cjs'],
   dts: true,
   sourcemap: true,

@@ -18,6 +18,7 @@ export function startupBanner(env: AppEnv, { httpPort }: ListeningAt): string {
   const httpUrl = `http://${host}:${httpPort}`;
   const socketUrl = `http://${host}:${env.websocketPort ?? httpPort}${env.websocketNamespace}`;
   const presence = env.redisUrl === undefined ? 'in memory' : 'in Redis';
+  const scaling = env.realtimeAdapter === undefined ? 'one process (set REALTIME_ADAPTER to run several copies)' : `${env.realtimeAdapter} adapter: events reach every copy on this Redis`;
   const lines = [
     '',
     'Tenantcast RCA example is running',
@@ -25,6 +26,7 @@ export function startupBanner(env: AppEnv, { httpPort }: ListeningAt): string {
     `  HTTP API    ${httpUrl}  (listening on ${env.host}; set HOST=0.0.0.0 to accept other machines)`,
     `  Socket.IO   ${socketUrl}  (namespace ${env.websocketNamespace}, ping every ${env.websocketPingInterval} ms, timeout ${env.websocketPingTimeout} ms)`,
     `  Presence    ${presence}; GET ${httpUrl}/presence with a token`,
+    `  Scaling     ${scaling}`,
     `  Health      ${httpUrl}/realtime/health`,
     '',
     ...(env.demoAuth ? demoSteps(httpUrl, socketUrl) : tokenHelp()),

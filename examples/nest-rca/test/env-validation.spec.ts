@@ -19,6 +19,9 @@ describe('environment validation at start-up', () => {
       jwtSecret: TEST_SECRET,
       redisUrl: undefined,
       redisKeyPrefix: undefined,
+      realtimeAdapter: undefined,
+      presenceTtlSeconds: undefined,
+      presenceSweepSeconds: undefined,
       demoAuth: false,
       dashboardDir: undefined,
     });
@@ -39,6 +42,9 @@ describe('environment validation at start-up', () => {
         JWT_SECRET: '',
         REDIS_URL: 'redis://cache.internal:6380/2',
         REDIS_KEY_PREFIX: 'rca:presence',
+        REALTIME_ADAPTER: 'redis-streams',
+        PRESENCE_TTL_SECONDS: '1.5',
+        PRESENCE_SWEEP_SECONDS: '0.3',
         DEMO_AUTH: 'TRUE',
         DASHBOARD_DIR: dashboard,
       }),
@@ -53,6 +59,9 @@ describe('environment validation at start-up', () => {
       jwtSecret: undefined,
       redisUrl: 'redis://cache.internal:6380/2',
       redisKeyPrefix: 'rca:presence',
+      realtimeAdapter: 'redis-streams',
+      presenceTtlSeconds: 1.5,
+      presenceSweepSeconds: 0.3,
       demoAuth: true,
       dashboardDir: dashboard,
     });
@@ -73,6 +82,10 @@ describe('environment validation at start-up', () => {
     ['REDIS_KEY_PREFIX without REDIS_URL', { REDIS_KEY_PREFIX: 'rca' }, /REDIS_KEY_PREFIX is set but REDIS_URL is not/],
     ['a REDIS_KEY_PREFIX with braces', { REDIS_URL: 'redis://127.0.0.1:6379', REDIS_KEY_PREFIX: '{rca}' }, /REDIS_KEY_PREFIX may use letters, digits/],
     ['a DASHBOARD_DIR without index.html', { DASHBOARD_DIR: tmpdir() }, /DASHBOARD_DIR=.* has no index.html: build the dashboard first \(npm run build -w react-dashboard/],
+    ['an unknown REALTIME_ADAPTER', { REDIS_URL: 'redis://127.0.0.1:6379', REALTIME_ADAPTER: 'kafka' }, /REALTIME_ADAPTER must be one of redis, redis-sharded, redis-streams/],
+    ['REALTIME_ADAPTER without REDIS_URL', { REALTIME_ADAPTER: 'redis' }, /REALTIME_ADAPTER is set but REDIS_URL is not/],
+    ['a non-positive PRESENCE_TTL_SECONDS', { REDIS_URL: 'redis://127.0.0.1:6379', PRESENCE_TTL_SECONDS: '0' }, /PRESENCE_TTL_SECONDS must be a positive number of seconds/],
+    ['PRESENCE_SWEEP_SECONDS without REDIS_URL', { PRESENCE_SWEEP_SECONDS: '1' }, /PRESENCE_SWEEP_SECONDS is set but REDIS_URL is not/],
     ['DEMO_AUTH that is not a boolean', { DEMO_AUTH: 'yes' }, /DEMO_AUTH must be 'true' or 'false' \(default false\); got 'yes'/],
   ];
   for (const [label, env, message] of problems) {

@@ -21,7 +21,17 @@ export type { RealtimeOriginOptions } from './origins/realtime-origin-options.in
 export { RealtimeExceptionFilter } from './validation/realtime-exception.filter';
 export { RealtimeValidationPipe } from './validation/realtime-validation.pipe';
 export { StandardSchemaPipe, ValidatedBody } from './validation/standard-schema.pipe';
+export type {
+  RealtimeAdapterOption,
+  RedisAdapterOption,
+  RedisStreamsAdapterOption,
+  AdapterRedisConnection,
+  AdapterRedisClient,
+  RealtimeRecoveryOptions,
+} from './adapter/adapter-options.interface';
 export { RealtimeService } from './realtime.service';
+export { EnvelopeBroadcaster } from './broadcast/envelope-broadcaster';
+export type { PayloadLimits } from './broadcast/envelope-broadcaster';
 export type { PresenceQueries } from './presence/presence-reader';
 export { RealtimeAuthService } from './auth/realtime-auth.service';
 export type { AuthenticatedToken } from './auth/token-authenticator';
@@ -37,6 +47,7 @@ export type {
   JoinRoomResult,
   LeaveRoomResult,
   ExpiredPresence,
+  LostConnection,
 } from './presence/presence-store.interface';
 export { MemoryPresenceStore } from './presence/memory-presence.store';
 export { RedisPresenceStore } from './presence/redis-presence.store';

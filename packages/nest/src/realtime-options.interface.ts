@@ -2,6 +2,7 @@ import type { RealtimeUser } from '@tenantcast/protocol';
 import type { ServerOptions, Socket } from 'socket.io';
 import type { RealtimeLimitsOptions } from './limits/realtime-limits-options.interface';
 import type { RealtimeOriginOptions } from './origins/realtime-origin-options.interface';
+import type { RealtimeAdapterOption, RealtimeRecoveryOptions } from './adapter/adapter-options.interface';
 import type { PresenceStore } from './presence/presence-store.interface';
 import type { RedisPresenceOptions } from './presence/redis-presence-options.interface';
 
@@ -183,6 +184,20 @@ export interface RealtimeModuleOptions {
    * @default 'memory'
    */
   presence?: RealtimePresenceOption;
+  /**
+   * How events reach sockets on other processes: `{ type: 'redis', url }` (Pub/Sub; `sharded: true`
+   * for Redis 7 sharded Pub/Sub) or `{ type: 'redis-streams', url }`. Needs shared presence
+   * (`presence: { store: 'redis', ... }`). Polling clients then need sticky sessions.
+   * @default undefined (one process, Socket.IO's in-memory adapter)
+   */
+  adapter?: RealtimeAdapterOption;
+  /**
+   * Connection state recovery: a client that drops for less than `maxDisconnectionMs` gets its
+   * rooms and the events it missed, once its new token is verified and names the same user and
+   * tenant. In-memory adapter (one process) or `redis-streams` only.
+   * @default undefined (off)
+   */
+  recovery?: RealtimeRecoveryOptions;
   /**
    * Per-user metadata that presence shares with other users of the tenant.
    * @default user => ({ role: user.role, email: user.email }) without undefined fields

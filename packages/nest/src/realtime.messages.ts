@@ -54,4 +54,22 @@ export const OptionMessages = {
   capOption: (name: string, value: unknown) => `${name} must be a positive integer or false (no cap); got ${JSON.stringify(value)}.`,
   limitsStore: () => "limits.store must be 'memory' or { redis: ioredisClient | 'redis://…', keyPrefix? }.",
   limitsKeyPrefix: () => 'limits.store.keyPrefix must be a non-empty string without \'{\' or \'}\' (they would break Cluster hash tags).',
+  adapterType: (type: unknown) =>
+    `adapter.type must be 'redis' (Pub/Sub, add sharded: true for Redis 7 sharded Pub/Sub) or 'redis-streams'; got ${JSON.stringify(type)}. Leave adapter out for one process.`,
+  adapterConnection: () =>
+    "adapter: pass exactly one of `url` (a Redis URL such as 'redis://127.0.0.1:6379') and `client` (an ioredis client or Cluster, optionally with `subClient`).",
+  adapterSubClientWithStreams: () => 'adapter.subClient has no use with the redis-streams adapter: it reads the stream on duplicates of `client`. Drop subClient.',
+  adapterKeyPrefix: (value: unknown) =>
+    `adapter.keyPrefix must be a non-empty string without spaces, glob characters or braces (they would act as patterns or pick a Cluster slot); got ${JSON.stringify(value)}.`,
+  adapterNeedsSharedPresence: (type: string) =>
+    `adapter '${type}' shares events between processes, but presence is kept in memory, per process: every process would count only its own users and announce them separately. Add presence: { store: 'redis', url } (or your own shared store).`,
+  reservedServerOption: (option: 'adapter' | 'connectionStateRecovery') =>
+    option === 'adapter'
+      ? "serverOptions.adapter is set by the module: use the adapter option ({ type: 'redis' | 'redis-streams', url }) instead."
+      : 'serverOptions.connectionStateRecovery would restore sessions before the token is checked: use the recovery option ({ maxDisconnectionMs }) instead.',
+  recoveryType: () => 'recovery must be an object such as { maxDisconnectionMs: 120000 }.',
+  recoveryNeedsStreams: (sharded: boolean) =>
+    `recovery: the ${sharded ? 'sharded' : 'classic'} Redis Pub/Sub adapter cannot recover connection state (Pub/Sub keeps no history). Use adapter { type: 'redis-streams' }, or drop recovery.`,
+  missingPeer: (packageName: string, feature: string) =>
+    `${feature} needs the optional peer dependency ${packageName}: run \`npm install ${packageName}\`.`,
 } as const;

@@ -1,6 +1,7 @@
 import { Logger, type Provider, type Type } from '@nestjs/common';
 import { DiscoveryService } from '@nestjs/core';
 import { PROTOCOL_VERSION, type ServerSettings } from '@tenantcast/protocol';
+import { RealtimeAdapter } from './adapter/realtime-adapter';
 import { RealtimeAuthService } from './auth/realtime-auth.service';
 import { TokenAuthenticator } from './auth/token-authenticator';
 import { TokenExpiryScheduler } from './auth/token-expiry.scheduler';
@@ -22,6 +23,9 @@ import { GATEWAY_METADATA_APPLIER, PAYLOAD_LIMITS, REALTIME_LOGGER, RESOLVED_OPT
 import { REALTIME_MODULE_OPTIONS } from './realtime.module-definition';
 import { RealtimeService } from './realtime.service';
 import { RealtimeShutdown } from './realtime-shutdown';
+import { PendingRecoveries } from './recovery/pending-recoveries';
+import { RecoveryGate } from './recovery/recovery-gate';
+import { ClusterMembership } from './rooms/cluster-membership';
 import { RoomMembership } from './rooms/room-membership';
 
 /**
@@ -39,6 +43,17 @@ export function createRealtimeProviders(gateway: Type): Provider[] {
       useFactory: (options: ResolvedRealtimeOptions, logger: Logger) => RealtimeLimits.create(options.limits, logger),
       inject: [RESOLVED_OPTIONS, REALTIME_LOGGER],
     },
+    {
+      provide: RealtimeAdapter,
+      useFactory: (options: ResolvedRealtimeOptions, logger: Logger) => RealtimeAdapter.create(options.adapter, logger),
+      inject: [RESOLVED_OPTIONS, REALTIME_LOGGER],
+    },
+    {
+      provide: RecoveryGate,
+      // A restored session waits for its handshake at most as long as the handshake may take.
+      useFactory: (options: ResolvedRealtimeOptions) => new RecoveryGate(options.recovery.enabled ? new PendingRecoveries(options.connectTimeout) : undefined),
+      inject: [RESOLVED_OPTIONS],
+    },
     { provide: TokenAuthenticator, useFactory: (options: ResolvedRealtimeOptions) => new TokenAuthenticator(options.auth), inject: [RESOLVED_OPTIONS] },
     {
       provide: TokenExpiryScheduler,
@@ -47,9 +62,9 @@ export function createRealtimeProviders(gateway: Type): Provider[] {
     },
     {
       provide: PresenceTracker,
-      useFactory: (options: ResolvedRealtimeOptions, store: PresenceStore, host: NamespaceHost, logger: Logger) =>
-        new PresenceTracker({ store, host, presenceMeta: options.presenceMeta, logger }),
-      inject: [RESOLVED_OPTIONS, PRESENCE_STORE, NamespaceHost, REALTIME_LOGGER],
+      useFactory: (options: ResolvedRealtimeOptions, store: PresenceStore, host: NamespaceHost, adapter: RealtimeAdapter, logger: Logger) =>
+        new PresenceTracker({ store, host, presenceMeta: options.presenceMeta, clustered: adapter.clustered, logger }),
+      inject: [RESOLVED_OPTIONS, PRESENCE_STORE, NamespaceHost, RealtimeAdapter, REALTIME_LOGGER],
     },
     { provide: PresenceReader, useFactory: (store: PresenceStore, logger: Logger) => new PresenceReader(store, logger), inject: [PRESENCE_STORE, REALTIME_LOGGER] },
     {
@@ -57,6 +72,18 @@ export function createRealtimeProviders(gateway: Type): Provider[] {
       useFactory: (options: ResolvedRealtimeOptions, tracker: PresenceTracker, reader: PresenceReader, logger: Logger) =>
         new RoomMembership({ rooms: options.rooms, tracker, reader, logger, maxRoomsPerSocket: options.limits.maxRoomsPerSocket }),
       inject: [RESOLVED_OPTIONS, PresenceTracker, PresenceReader, REALTIME_LOGGER],
+    },
+    {
+      provide: ClusterMembership,
+      useFactory: (options: ResolvedRealtimeOptions, host: NamespaceHost, membership: RoomMembership, adapter: RealtimeAdapter, logger: Logger) =>
+        new ClusterMembership({
+          host,
+          membership,
+          clustered: adapter.clustered,
+          requestsTimeoutMs: options.adapter.kind === 'memory' ? 0 : options.adapter.requestsTimeoutMs,
+          logger,
+        }),
+      inject: [RESOLVED_OPTIONS, NamespaceHost, RoomMembership, RealtimeAdapter, REALTIME_LOGGER],
     },
     {
       provide: ConnectionHandler,
@@ -80,16 +107,26 @@ export function createRealtimeProviders(gateway: Type): Provider[] {
         handler: ConnectionHandler,
         tracker: PresenceTracker,
         host: NamespaceHost,
+        adapter: RealtimeAdapter,
+        recovery: RecoveryGate,
+        cluster: ClusterMembership,
         logger: Logger,
         limits: RealtimeLimits,
-      ) => new NamespaceBinding({ options, authenticator, handler, tracker, host, limits, logger }),
-      inject: [RESOLVED_OPTIONS, TokenAuthenticator, ConnectionHandler, PresenceTracker, NamespaceHost, REALTIME_LOGGER, RealtimeLimits],
+      ) => new NamespaceBinding({ options, authenticator, handler, tracker, host, adapter, recovery, cluster, limits, logger }),
+      inject: [RESOLVED_OPTIONS, TokenAuthenticator, ConnectionHandler, PresenceTracker, NamespaceHost, RealtimeAdapter, RecoveryGate, ClusterMembership, REALTIME_LOGGER, RealtimeLimits],
     },
     {
       provide: RealtimeShutdown,
-      useFactory: (options: ResolvedRealtimeOptions, tracker: PresenceTracker, expiry: TokenExpiryScheduler, store: PresenceStore) =>
-        new RealtimeShutdown({ tracker, expiry, store, ownsStore: ownsPresenceStore(options.presence) }),
-      inject: [RESOLVED_OPTIONS, PresenceTracker, TokenExpiryScheduler, PRESENCE_STORE],
+      useFactory: (
+        options: ResolvedRealtimeOptions,
+        host: NamespaceHost,
+        tracker: PresenceTracker,
+        expiry: TokenExpiryScheduler,
+        store: PresenceStore,
+        adapter: RealtimeAdapter,
+        limits: RealtimeLimits,
+      ) => new RealtimeShutdown({ host, tracker, expiry, store, ownsStore: ownsPresenceStore(options.presence), adapter, limits }),
+      inject: [RESOLVED_OPTIONS, NamespaceHost, PresenceTracker, TokenExpiryScheduler, PRESENCE_STORE, RealtimeAdapter, RealtimeLimits],
     },
     {
       provide: GATEWAY_METADATA_APPLIER,

@@ -1,35 +1,19 @@
 import { Inject, Injectable } from '@nestjs/common';
-import {
-  ErrorCode,
-  isApplicationEventName,
-  resourceRoom,
-  RoomNameError,
-  SystemEvent,
-  tenantRoom,
-  userRoom,
-  type Envelope,
-  type EnvelopeMetadata,
-  type JoinAck,
-  type LeaveAck,
-} from '@tenantcast/protocol';
-import { randomUUID } from 'node:crypto';
-import { RealtimeError } from './errors/realtime.error';
+import type { JoinAck, LeaveAck } from '@tenantcast/protocol';
+import type { BroadcastTarget } from './broadcast/broadcast-target';
+import { EnvelopeBroadcaster, type PayloadLimits } from './broadcast/envelope-broadcaster';
+import { membershipCommand } from './broadcast/membership-command';
 import { NamespaceHost } from './gateway/namespace-host';
-import { describePayloadProblem, measurePayload } from './limits/payload-shape';
 import { PresenceReader, type PresenceQueries } from './presence/presence-reader';
-import type { RealtimeNamespace, RealtimeSocket } from './realtime-socket';
 import { PAYLOAD_LIMITS } from './realtime-internal.constants';
+import type { RealtimeNamespace, RealtimeSocket } from './realtime-socket';
+import { ClusterMembership } from './rooms/cluster-membership';
 import { RoomMembership } from './rooms/room-membership';
 
-/** The limits the emit helpers apply to what they send. */
-export interface PayloadLimits {
-  maxPayloadDepth: number;
-  maxEmitBytes: number;
-}
-
 /**
- * Sends application events to rooms, users and tenants in the standard {@link Envelope}, joins
- * sockets to rooms for apps that map their own events, and answers presence queries.
+ * Sends application events to rooms, users and tenants in the standard {@link Envelope}, on every
+ * process the adapter reaches; joins sockets to rooms for apps that map their own events; puts
+ * users into rooms from the server; and answers presence queries for the whole cluster.
  *
  * @typeParam Events - the application's server event map (event name → data type); inject as
  * `RealtimeService<MyServerEvents>` to have event names and data checked.
@@ -44,10 +28,11 @@ export interface PayloadLimits {
 @Injectable()
 // `any` in the constraint lets interfaces (which lack index signatures) serve as event maps.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export class RealtimeService<Events extends Record<string, any> = Record<string, unknown>> {
+export class RealtimeService<Events extends Record<string, any> = Record<string, unknown>> extends EnvelopeBroadcaster<Events> {
   /**
-   * Presence queries over the configured store. While the store is unavailable (Redis away) they
-   * reject with a `RealtimeError` `INTERNAL`, never answer "nobody online".
+   * Presence queries over the configured store, for the whole cluster with a shared store. While
+   * the store is unavailable (Redis away) they reject with a `RealtimeError` `INTERNAL`, never
+   * answer "nobody online".
    */
   readonly presence: PresenceQueries;
 
@@ -55,11 +40,14 @@ export class RealtimeService<Events extends Record<string, any> = Record<string,
     @Inject(NamespaceHost) private readonly host: NamespaceHost,
     @Inject(RoomMembership) private readonly membership: RoomMembership,
     @Inject(PresenceReader) reader: PresenceReader,
-    @Inject(PAYLOAD_LIMITS) private readonly payloadLimits: PayloadLimits,
+    @Inject(ClusterMembership) private readonly cluster: ClusterMembership,
+    @Inject(PAYLOAD_LIMITS) payloadLimits: PayloadLimits,
   ) {
+    super(() => host.namespace as unknown as BroadcastTarget, payloadLimits);
     this.presence = Object.freeze({
       online: (tenantId: string) => reader.online(tenantId),
       count: (tenantId: string) => reader.count(tenantId),
+      connections: (tenantId: string) => reader.connections(tenantId),
       isOnline: (tenantId: string, userId: string) => reader.isOnline(tenantId, userId),
       inRoom: (tenantId: string, kind: string, id: string) => reader.inRoom(tenantId, kind, id),
     });
@@ -68,38 +56,6 @@ export class RealtimeService<Events extends Record<string, any> = Record<string,
   /** The Socket.IO namespace, for what this service does not cover. Available after `app.init()`. */
   get namespace(): RealtimeNamespace {
     return this.host.namespace;
-  }
-
-  /**
-   * Sends `type` with `data` to every socket in resource room `kind`/`id` of `tenantId`.
-   * @returns the envelope that was sent
-   * @throws RealtimeError `INVALID_ROOM` for an invalid tenant, kind or id; `INVALID_PAYLOAD` for
-   * data that cannot be encoded (nested deeper than `limits.maxPayloadDepth`, cyclic, a BigInt);
-   * `PAYLOAD_TOO_LARGE` for an envelope above `limits.maxEmitBytes`. Nothing is sent then.
-   */
-  emitToRoom<K extends keyof Events & string>(tenantId: string, kind: string, id: string, type: K, data: Events[K]): Envelope<Events[K], K> {
-    const room = buildRoom(() => resourceRoom(tenantId, kind, id));
-    return this.send(room, type, data, { tenantId, room, kind, resourceId: id });
-  }
-
-  /**
-   * Sends `type` with `data` to every connection (every tab and device) of one user.
-   * @throws RealtimeError `INVALID_ROOM` for an invalid tenant or user id; `INVALID_PAYLOAD` or
-   * `PAYLOAD_TOO_LARGE` as for {@link emitToRoom}
-   */
-  emitToUser<K extends keyof Events & string>(tenantId: string, userId: string, type: K, data: Events[K]): Envelope<Events[K], K> {
-    const room = buildRoom(() => userRoom(tenantId, userId));
-    return this.send(room, type, data, { tenantId, userId });
-  }
-
-  /**
-   * Sends `type` with `data` to every connection of a tenant, and to no other tenant.
-   * @throws RealtimeError `INVALID_ROOM` for an invalid tenant id; `INVALID_PAYLOAD` or
-   * `PAYLOAD_TOO_LARGE` as for {@link emitToRoom}
-   */
-  emitToTenant<K extends keyof Events & string>(tenantId: string, type: K, data: Events[K]): Envelope<Events[K], K> {
-    const room = buildRoom(() => tenantRoom(tenantId));
-    return this.send(room, type, data, { tenantId });
   }
 
   /**
@@ -117,51 +73,30 @@ export class RealtimeService<Events extends Record<string, any> = Record<string,
   }
 
   /**
-   * Closes every connection of a user (on every process, with a cluster adapter), telling the
-   * client why first with `session-ended` `UNAUTHORIZED`. This is the revocation call: after a
-   * token is revoked (so `auth.isRevoked` refuses it at the next handshake or refresh), call it to
-   * end the sessions already open.
+   * Puts every connection of a user, on every process, into resource room `kind`/`id`: the server
+   * decides, so the kind's `authorize` hook is not asked. Presence, `room-joined` and
+   * `user-joined` follow exactly as for a client's join. Connections the user opens later are not
+   * joined: the app's own join logic (or the client) takes over from there.
+   *
+   * @example
+   * ```ts
+   * await this.realtime.joinUser(tenantId, assigneeId, 'rca', rcaId); // the assignee now receives the RCA
+   * ```
+   * @returns how many of the user's connections are now in the room
+   * @throws RealtimeError `INVALID_ROOM` for an invalid tenant, user, kind or id; `INTERNAL` when
+   * some process did not answer within `adapter.requestsTimeoutMs` (the others applied it)
    */
-  disconnectUser(tenantId: string, userId: string, reason: string): void {
-    const room = buildRoom(() => userRoom(tenantId, userId));
-    const namespace = this.host.namespace;
-    namespace.to(room).emit(SystemEvent.SessionEnded, { code: ErrorCode.Unauthorized, message: reason });
-    namespace.in(room).disconnectSockets(true);
-  }
-
-  private send<K extends string, T>(room: string, type: K, data: T, metadata: EnvelopeMetadata): Envelope<T, K> {
-    if (!isApplicationEventName(type)) {
-      throw new RealtimeError(ErrorCode.InvalidPayload, `'${String(type)}' cannot be used as an event name: it is empty or reserved by Tenantcast or Socket.IO.`);
-    }
-    const envelope: Envelope<T, K> = { id: randomUUID(), type, data, timestamp: Date.now(), metadata };
-    this.assertEncodable(envelope);
-    this.namespace.to(room).emit(type, envelope);
-    return envelope;
+  async joinUser(tenantId: string, userId: string, kind: string, id: string): Promise<number> {
+    return this.cluster.run(membershipCommand('join', tenantId, userId, kind, id));
   }
 
   /**
-   * Refuses what Socket.IO could not encode (its parser walks payloads recursively and throws a
-   * RangeError on deep nesting, or loops on cycles) or should not send, before anything is sent.
+   * Takes every connection of a user, on every process, out of resource room `kind`/`id`, with
+   * `room-left` and `user-left` as for a client's leave; the counterpart of {@link joinUser}.
+   * @returns how many of the user's connections were handled
+   * @throws RealtimeError as {@link joinUser}
    */
-  private assertEncodable(envelope: Envelope): void {
-    const { maxPayloadDepth, maxEmitBytes } = this.payloadLimits;
-    // The data sits one level below the envelope.
-    const measure = measurePayload(envelope, maxPayloadDepth + 1);
-    if (!measure.ok) {
-      const problem = { ...measure.problem, path: measure.problem.path.slice(1) };
-      throw new RealtimeError(ErrorCode.InvalidPayload, `Cannot emit '${envelope.type}': ${describePayloadProblem(problem, maxPayloadDepth)}.`);
-    }
-    if (measure.bytes > maxEmitBytes) {
-      throw new RealtimeError(ErrorCode.PayloadTooLarge, `Cannot emit '${envelope.type}': the envelope has at least ${measure.bytes} bytes, above limits.maxEmitBytes (${maxEmitBytes}).`);
-    }
-  }
-}
-
-function buildRoom(build: () => string): string {
-  try {
-    return build();
-  } catch (error) {
-    if (error instanceof RoomNameError) throw new RealtimeError(ErrorCode.InvalidRoom, error.message, { cause: error });
-    throw error;
+  async leaveUser(tenantId: string, userId: string, kind: string, id: string): Promise<number> {
+    return this.cluster.run(membershipCommand('leave', tenantId, userId, kind, id));
   }
 }

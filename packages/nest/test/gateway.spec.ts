@@ -30,11 +30,11 @@ describe('Socket.IO gateway configured in NestJS', () => {
     expect(foreign.headers.get('access-control-allow-origin')).not.toBe('http://evil.example');
   });
 
-  it('serves GET /realtime/health with connections and presence status', async () => {
+  it('serves GET /realtime/health with connections, presence and adapter status', async () => {
     const { socket } = await connectClient(server.url, '/rca', tokenFor('u1', 'acme'));
     const response = await fetch(`${server.url}/realtime/health`);
     expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({ status: 'ok', connections: 1, presence: { store: 'memory', ok: true } });
+    expect(await response.json()).toEqual({ status: 'ok', degraded: [], connections: 1, presence: { store: 'memory', ok: true }, adapter: { type: 'memory', ok: true } });
     socket.close();
   });
 

@@ -12,6 +12,7 @@ const FLOORS: Array<[name: string, floor: string, resolvedFrom: string[]]> = [
   ['socket.io-parser', '4.2.7', ['socket.io-client']],
   ['ws', '8.21.0', ['socket.io-client', 'engine.io-client']],
   ['jsonwebtoken', '9.0.0', ['@nestjs/jwt']],
+  ['@socket.io/redis-adapter', '8.3.0', []],
 ];
 
 /**

@@ -25,6 +25,11 @@ export const ErrorCode = {
   PayloadTooLarge: 'PAYLOAD_TOO_LARGE',
   /** The server failed while handling the request; the request may be retried. */
   Internal: 'INTERNAL',
+  /**
+   * The server process is shutting down (a deploy or a scale-in); sent in `session-ended` just
+   * before the connection closes. Reconnect: another process takes over.
+   */
+  ServerShutdown: 'SERVER_SHUTDOWN',
   /** The client waited longer than the request's timeout for an acknowledgement. */
   Timeout: 'TIMEOUT',
   /** The connection closed before the request was acknowledged. */

@@ -38,6 +38,13 @@ export interface ConnectedPayload {
   server: ServerSettings;
   /** When the token expires, in milliseconds since the Unix epoch. */
   tokenExpiresAt: number;
+  /**
+   * `true` when this connection continues one that dropped moments ago (connection state
+   * recovery): the server restored its rooms and delivered the events it missed, in order, before
+   * this event. `false` for every other connection: rooms must be joined again and state that
+   * may have changed meanwhile fetched again.
+   */
+  recovered: boolean;
 }
 
 /** A room request: the server builds the room name from the user's tenant, `kind` and `id`. */

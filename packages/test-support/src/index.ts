@@ -5,3 +5,6 @@ export { nextEvent, collect } from './socket-events';
 export { freePort } from './ports';
 export { REDIS_URL, uniquePrefix, fastFailingRedis, requireRedis, keysUnder, deleteKeys } from './redis';
 export { CHROMIUM_PATH, CHROMIUM_ARGS, launchChromium } from './chromium';
+export { TestRedisServer } from './redis-server';
+export { monitorRedis } from './redis-monitor';
+export type { RedisMonitor } from './redis-monitor';

@@ -24,11 +24,21 @@ export interface AppEnv {
   redisUrl: string | undefined;
   /** Key prefix of the Redis presence store (`REDIS_KEY_PREFIX`); undefined uses the library's. */
   redisKeyPrefix: string | undefined;
+  /** How events reach the other copies (`REALTIME_ADAPTER`); undefined runs one process. Needs `REDIS_URL`. */
+  realtimeAdapter: RealtimeAdapterName | undefined;
+  /** Seconds a crashed copy's connections keep counting (`PRESENCE_TTL_SECONDS`); undefined uses the library's 30. */
+  presenceTtlSeconds: number | undefined;
+  /** Seconds between sweeps for a crashed copy's connections (`PRESENCE_SWEEP_SECONDS`); undefined uses ttl / 3. */
+  presenceSweepSeconds: number | undefined;
   /** Serve `POST /auth/dev-token` (`DEMO_AUTH`). */
   demoAuth: boolean;
   /** The built React dashboard served at `/` (`DASHBOARD_DIR`, absolute); undefined serves none. */
   dashboardDir: string | undefined;
 }
+
+/** Values of `REALTIME_ADAPTER`. */
+export type RealtimeAdapterName = 'redis' | 'redis-sharded' | 'redis-streams';
+const ADAPTERS: readonly RealtimeAdapterName[] = ['redis', 'redis-sharded', 'redis-streams'];
 
 const ENV_DEFAULTS = {
   PORT: 3000,
@@ -102,6 +112,7 @@ export function validateEnv(source: Source): AppEnv {
     corsOrigins: parseOrigins(read('CORS_ORIGIN') ?? ENV_DEFAULTS.CORS_ORIGIN, problems),
     jwtSecret: checkSecret(read('JWT_SECRET'), demoAuth, problems),
     ...checkRedis(read('REDIS_URL'), read('REDIS_KEY_PREFIX'), problems),
+    ...checkScaling(read, problems),
     demoAuth,
     dashboardDir: checkDashboardDir(read('DASHBOARD_DIR'), problems),
   };
@@ -158,6 +169,30 @@ function checkRedis(url: string | undefined, keyPrefix: string | undefined, prob
     problems.push(`REDIS_KEY_PREFIX may use letters, digits, '_', '.', ':' and '-' only; got '${keyPrefix}'.`);
   }
   return { redisUrl: url, redisKeyPrefix: keyPrefix };
+}
+
+function checkScaling(
+  read: (name: string) => string | undefined,
+  problems: string[],
+): Pick<AppEnv, 'realtimeAdapter' | 'presenceTtlSeconds' | 'presenceSweepSeconds'> {
+  const hasRedis = read('REDIS_URL') !== undefined;
+  const adapter = read('REALTIME_ADAPTER');
+  if (adapter !== undefined && !ADAPTERS.includes(adapter as RealtimeAdapterName)) {
+    problems.push(`REALTIME_ADAPTER must be one of ${ADAPTERS.join(', ')} (or unset for one process); got '${adapter}'.`);
+  }
+  if (adapter !== undefined && !hasRedis) problems.push('REALTIME_ADAPTER is set but REDIS_URL is not: the adapters and shared presence need Redis.');
+  const seconds = (name: string): number | undefined => {
+    const raw = read(name);
+    if (raw === undefined) return undefined;
+    if (!hasRedis) problems.push(`${name} is set but REDIS_URL is not: only Redis presence expires.`);
+    const value = Number(raw);
+    if (/^\d+(\.\d+)?$/.test(raw) && value > 0) return value;
+    problems.push(`${name} must be a positive number of seconds (e.g. 30 or 1.5); got '${raw}'.`);
+    return undefined;
+  };
+  const presenceTtlSeconds = seconds('PRESENCE_TTL_SECONDS');
+  const presenceSweepSeconds = seconds('PRESENCE_SWEEP_SECONDS');
+  return { realtimeAdapter: adapter as RealtimeAdapterName | undefined, presenceTtlSeconds, presenceSweepSeconds };
 }
 
 function isRedisUrl(value: string): boolean {

@@ -1,4 +1,4 @@
-import type { RealtimeModuleOptions, RealtimePresenceOption } from '@tenantcast/nest';
+import type { RealtimeAdapterOption, RealtimeModuleOptions, RealtimePresenceOption } from '@tenantcast/nest';
 import { userFromClaims } from '../auth/claims-to-user';
 import { JWT_ALGORITHM } from '../auth/jwt-options';
 import type { AppConfig } from '../config/app-config';
@@ -23,10 +23,25 @@ export function realtimeOptions(config: AppConfig): RealtimeModuleOptions {
     auth: { secret: config.jwtSecret, algorithms: [JWT_ALGORITHM], mapClaims: userFromClaims },
     rooms: { [RCA_ROOM_KIND]: { authorize: canViewRca } },
     presence: presenceOption(config),
+    ...adapterOption(config),
   };
 }
 
 function presenceOption({ env }: AppConfig): RealtimePresenceOption {
   if (env.redisUrl === undefined) return 'memory';
-  return { store: 'redis', url: env.redisUrl, ...(env.redisKeyPrefix === undefined ? {} : { keyPrefix: env.redisKeyPrefix }) };
+  return {
+    store: 'redis',
+    url: env.redisUrl,
+    ...(env.redisKeyPrefix === undefined ? {} : { keyPrefix: env.redisKeyPrefix }),
+    ...(env.presenceTtlSeconds === undefined ? {} : { ttlMs: Math.round(env.presenceTtlSeconds * 1000) }),
+    ...(env.presenceSweepSeconds === undefined ? {} : { sweepIntervalMs: Math.round(env.presenceSweepSeconds * 1000) }),
+  };
+}
+
+/** `REALTIME_ADAPTER` on `REDIS_URL`; the adapter's channels share the presence key prefix. */
+function adapterOption({ env }: AppConfig): { adapter?: RealtimeAdapterOption } {
+  if (env.realtimeAdapter === undefined || env.redisUrl === undefined) return {};
+  const keyPrefix = env.redisKeyPrefix === undefined ? {} : { keyPrefix: `${env.redisKeyPrefix}:sio` };
+  if (env.realtimeAdapter === 'redis-streams') return { adapter: { type: 'redis-streams', url: env.redisUrl, ...keyPrefix } };
+  return { adapter: { type: 'redis', sharded: env.realtimeAdapter === 'redis-sharded', url: env.redisUrl, ...keyPrefix } };
 }

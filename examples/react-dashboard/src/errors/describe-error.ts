@@ -38,6 +38,8 @@ export function describeError(code: ErrorCode, subject: ErrorSubject): ErrorText
     case ErrorCode.Disconnected:
     case ErrorCode.Timeout:
       return { title: 'The server cannot be reached', action: 'Check that the backend is still running; the dashboard keeps retrying on its own.' };
+    case ErrorCode.ServerShutdown:
+      return { title: 'The server is restarting', action: 'Wait a moment: the dashboard reconnects on its own, to another server if there is one.' };
     case ErrorCode.Internal:
       return { title: 'Something went wrong on the server', action: 'Try again; if it keeps failing, the server’s log says why.' };
   }

@@ -5,6 +5,7 @@ import { HandshakeError } from '../errors/handshake.error';
 import type { SystemSocket } from '../gateway/system-socket';
 import type { ConnectionLimiter } from '../limits/connection-limiter';
 import { quoteLogValue } from '../logging/log-values';
+import type { RecoveryGate } from '../recovery/recovery-gate';
 import type { TokenAuthenticator } from './token-authenticator';
 import { extractToken, redactToken } from './token-extraction';
 
@@ -12,6 +13,8 @@ import { extractToken, redactToken } from './token-extraction';
 export interface JwtHandshakeMiddlewareOptions {
   authenticator: TokenAuthenticator;
   allowQueryToken: boolean;
+  /** Hands a recovered connection its session back only once its token is verified. */
+  recovery: RecoveryGate;
   logger: Logger;
   /** The connection caps; absent on namespaces the module only authenticates. */
   connections?: ConnectionLimiter;
@@ -26,6 +29,7 @@ export interface JwtHandshakeMiddlewareOptions {
 export function createJwtHandshakeMiddleware({
   authenticator,
   allowQueryToken,
+  recovery,
   logger,
   connections,
 }: JwtHandshakeMiddlewareOptions): (socket: SystemSocket, next: (error?: ExtendedError) => void) => void {
@@ -34,22 +38,28 @@ export function createJwtHandshakeMiddleware({
     if (socket.data.user !== undefined) return next();
     const token = extractToken(socket.handshake, allowQueryToken);
     redactToken(socket.handshake);
-    authenticate(socket, token, authenticator)
-      .then(() => connections?.admit(socket))
-      .then(
-        () => next(),
-        (error: unknown) => {
-          const refusal = HandshakeError.from(error);
-          logger.warn(`Refused handshake from ${quoteLogValue(socket.handshake.address)} namespace=${quoteLogValue(socket.nsp.name)}: code=${refusal.data.code} reason=${quoteLogValue(refusal.reason)}`);
-          next(refusal);
-        },
-      );
+    authenticate(socket, token, { authenticator, recovery, connections }).then(
+      () => next(),
+      (error: unknown) => {
+        recovery.discard(socket);
+        const refusal = HandshakeError.from(error);
+        logger.warn(`Refused handshake from ${quoteLogValue(socket.handshake.address)} namespace=${quoteLogValue(socket.nsp.name)}: code=${refusal.data.code} reason=${quoteLogValue(refusal.reason)}`);
+        next(refusal);
+      },
+    );
   };
 }
 
-async function authenticate(socket: SystemSocket, token: string | undefined, authenticator: TokenAuthenticator): Promise<void> {
+async function authenticate(
+  socket: SystemSocket,
+  token: string | undefined,
+  { authenticator, recovery, connections }: Pick<JwtHandshakeMiddlewareOptions, 'authenticator' | 'recovery' | 'connections'>,
+): Promise<void> {
   if (token === undefined) throw new HandshakeError(ErrorCode.Unauthorized, 'no token in auth.token or Authorization header');
   const { user, expiresAt } = await authenticator.authenticate(token);
+  // Counted before a recovered session gets its rooms back, so a refusal restores nothing.
+  await connections?.admit(socket, user);
+  recovery.settle(socket, user);
   socket.data.user = user;
   socket.data.tokenExpiresAt = expiresAt;
 }

@@ -43,6 +43,9 @@ function gatewayArguments(options: ResolvedRealtimeOptions): [number, Record<str
       maxHttpBufferSize: options.maxPayloadBytes,
       connectTimeout: options.connectTimeout,
       ...(options.origins ? { allowRequest: createOriginAllowRequest(options.origins, options.serverOptions.allowRequest) } : {}),
+      // The handshake middleware must run for recovered connections too: it verifies the new
+      // token and decides whether the session may be restored at all.
+      ...(options.recovery.enabled ? { connectionStateRecovery: { maxDisconnectionDuration: options.recovery.maxDisconnectionMs, skipMiddlewares: false } } : {}),
     },
   ];
 }

@@ -64,10 +64,15 @@ export class ConnectionHandler {
       logger.log(`Disconnected socket=${socket.id} tenant=${quoteLogValue(user.tenantId)} user=${quoteLogValue(user.userId)} reason=${quoteLogValue(reason)}`);
     });
     logger.log(`Connected socket=${socket.id} tenant=${quoteLogValue(user.tenantId)} user=${quoteLogValue(user.userId)} transport=${socket.conn.transport.name}`);
-    void tracker.connected(socket).then(() => {
-      if (!socket.connected) return;
-      socket.emit(SystemEvent.Connected, { user: socket.data.user, server: this.deps.settings, tokenExpiresAt: socket.data.tokenExpiresAt });
-    });
+    void tracker
+      .connected(socket)
+      // Socket.IO restored a recovered socket's rooms; presence learns of them like of joins.
+      .then(() => (socket.recovered ? tracker.restoredRooms(socket) : undefined))
+      .then(() => {
+        if (!socket.connected) return;
+        const { user, tokenExpiresAt } = socket.data;
+        socket.emit(SystemEvent.Connected, { user, server: this.deps.settings, tokenExpiresAt, recovered: socket.recovered });
+      });
   }
 
   private async subscribePresence(socket: SystemSocket): Promise<PresenceSnapshotAck> {

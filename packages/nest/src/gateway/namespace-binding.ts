@@ -1,10 +1,13 @@
 import type { Logger } from '@nestjs/common';
+import type { RealtimeAdapter } from '../adapter/realtime-adapter';
 import { createJwtHandshakeMiddleware } from '../auth/jwt-handshake.middleware';
 import type { TokenAuthenticator } from '../auth/token-authenticator';
 import type { RealtimeLimits } from '../limits/realtime-limits';
 import type { ResolvedRealtimeOptions } from '../options/resolved-realtime-options';
 import { createSessionOriginMiddleware } from '../origins/origin-guard';
 import type { PresenceTracker } from '../presence/presence-tracker';
+import type { RecoveryGate } from '../recovery/recovery-gate';
+import type { ClusterMembership } from '../rooms/cluster-membership';
 import type { ConnectionHandler } from './connection-handler';
 import { guardOtherNamespaces } from './namespace-guard';
 import type { NamespaceHost } from './namespace-host';
@@ -18,31 +21,55 @@ export interface NamespaceBindingOptions {
   tracker: PresenceTracker;
   host: NamespaceHost;
   limits: RealtimeLimits;
+  adapter: RealtimeAdapter;
+  recovery: RecoveryGate;
+  cluster: ClusterMembership;
   logger: Logger;
 }
 
 /**
- * Puts the module on the namespace once the gateway has it: the handshake middleware (with the
- * connection caps), the connection handler, the host that services reach the namespace through,
- * and the presence sweep. It also closes the server's other doors: every other namespace
- * authenticates or refuses, and session requests from a foreign origin are refused.
+ * Puts the module on the namespace once the gateway has it: the adapter, the handshake
+ * middleware (with the connection caps), the connection handler, the cluster membership
+ * commands, the host that services reach the namespace through, and the presence sweep. It also
+ * closes the server's other doors: every other namespace authenticates or refuses, and session
+ * requests from a foreign origin are refused.
  */
 export class NamespaceBinding {
   constructor(private readonly deps: NamespaceBindingOptions) {}
 
   /** Installs authentication and the connection handler on `namespace`. */
   bind(namespace: SystemNamespace): void {
-    const { options, authenticator, handler, tracker, host, limits, logger } = this.deps;
+    const { options, authenticator, handler, tracker, host, limits, adapter, recovery, cluster, logger } = this.deps;
     this.warnOnForeignServerOptions(namespace);
+    this.installAdapter(namespace);
     const { allowQueryToken } = options.auth;
-    namespace.use(createJwtHandshakeMiddleware({ authenticator, allowQueryToken, logger, connections: limits.connections }));
-    guardOtherNamespaces(namespace.server, options.namespace, createJwtHandshakeMiddleware({ authenticator, allowQueryToken, logger }), logger);
+    namespace.use(createJwtHandshakeMiddleware({ authenticator, allowQueryToken, recovery, logger, connections: limits.connections }));
+    guardOtherNamespaces(namespace.server, options.namespace, createJwtHandshakeMiddleware({ authenticator, allowQueryToken, recovery, logger }), logger);
     if (options.origins) namespace.server.engine.use(createSessionOriginMiddleware(options.origins));
     // Prepended so rooms and socket state are in place before any app gateway's handleConnection.
     namespace.prependListener('connection', (socket) => handler.handle(socket));
+    cluster.listen(namespace);
     host.attach(namespace);
     tracker.startSweeping();
-    logger.log(`Serving namespace ${options.namespace} with ${options.presence.kind === 'custom' ? options.presence.store.name : options.presence.kind} presence`);
+    const presence = options.presence.kind === 'custom' ? options.presence.store.name : options.presence.kind;
+    logger.log(`Serving namespace ${options.namespace} with ${presence} presence, ${adapter.name} adapter${options.recovery.enabled ? ', connection state recovery' : ''}`);
+    if (adapter.clustered && options.transports.includes('polling')) {
+      logger.warn(
+        `The ${adapter.name} adapter spreads clients over processes, and the polling transport needs every request of a session to reach the same one: put sticky sessions on the load balancer (see the scaling guide), or set transports: ['websocket'].`,
+      );
+    }
+  }
+
+  /**
+   * Gives the Socket.IO server the configured adapter (Socket.IO re-creates the adapter of every
+   * namespace it already has), wrapped so that recovered sessions wait for their token check.
+   */
+  private installAdapter(namespace: SystemNamespace): void {
+    const { adapter, recovery, options } = this.deps;
+    const server = namespace.server;
+    // With recovery on and no cluster adapter, Socket.IO already chose its session-aware in-memory one.
+    const base = adapter.factory ?? (options.recovery.enabled ? server.adapter() : undefined);
+    if (base) server.adapter(recovery.wrapAdapter(base));
   }
 
   /**

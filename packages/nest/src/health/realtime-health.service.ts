@@ -1,15 +1,23 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { RealtimeAdapter } from '../adapter/realtime-adapter';
 import { NamespaceHost } from '../gateway/namespace-host';
 import { PresenceReader } from '../presence/presence-reader';
 
 /** What the health endpoint and the terminus indicator report. */
 export interface RealtimeHealthReport {
-  /** `ok` when everything works; `degraded` when presence is unavailable but realtime works. */
+  /**
+   * `ok` when everything works; `degraded` when presence or the adapter cannot reach their
+   * backend (realtime still delivers to this process's sockets); `starting` before the gateway is up.
+   */
   status: 'ok' | 'degraded' | 'starting';
+  /** The parts that fail while `degraded`: `adapter`, `presence`, or both. */
+  degraded: Array<'adapter' | 'presence'>;
   /** Sockets connected to this process's namespace. */
   connections: number;
   /** The presence store and whether it answers. */
   presence: { store: string; ok: boolean };
+  /** The adapter (`memory` for one process) and whether its Redis connections are up. */
+  adapter: { type: string; ok: boolean };
 }
 
 /** Computes the module's health; used by the health endpoint and `RealtimeHealthIndicator`. */
@@ -18,12 +26,15 @@ export class RealtimeHealthService {
   constructor(
     @Inject(NamespaceHost) private readonly host: NamespaceHost,
     @Inject(PresenceReader) private readonly presence: PresenceReader,
+    @Inject(RealtimeAdapter) private readonly adapter: RealtimeAdapter,
   ) {}
 
-  /** Checks the presence store and counts this process's connections. */
+  /** Checks the presence store and the adapter, and counts this process's connections. */
   async check(): Promise<RealtimeHealthReport> {
     const presence = { store: this.presence.storeName, ok: await this.presence.isHealthy() };
-    if (!this.host.ready) return { status: 'starting', connections: 0, presence };
-    return { status: presence.ok ? 'ok' : 'degraded', connections: this.host.namespace.sockets.size, presence };
+    const adapter = { type: this.adapter.name, ok: this.adapter.isHealthy() };
+    const degraded = [...(adapter.ok ? [] : (['adapter'] as const)), ...(presence.ok ? [] : (['presence'] as const))];
+    if (!this.host.ready) return { status: 'starting', degraded, connections: 0, presence, adapter };
+    return { status: degraded.length === 0 ? 'ok' : 'degraded', degraded, connections: this.host.namespace.sockets.size, presence, adapter };
   }
 }

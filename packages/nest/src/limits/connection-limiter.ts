@@ -1,5 +1,5 @@
 import type { Logger } from '@nestjs/common';
-import { ErrorCode } from '@tenantcast/protocol';
+import { ErrorCode, type RealtimeUser } from '@tenantcast/protocol';
 import { HandshakeError } from '../errors/handshake.error';
 import type { SystemSocket } from '../gateway/system-socket';
 import { quoteErrorMessage } from '../logging/log-values';
@@ -29,10 +29,10 @@ export class ConnectionLimiter {
     return this.caps.perUser !== undefined || this.caps.perTenant !== undefined;
   }
 
-  /** Counts the socket's connection, or throws a `HandshakeError` `CONNECTION_LIMIT`. */
-  async admit(socket: SystemSocket): Promise<void> {
+  /** Counts the connection of `user` on `socket`, or throws a `HandshakeError` `CONNECTION_LIMIT`. */
+  async admit(socket: SystemSocket, user: RealtimeUser): Promise<void> {
     if (!this.enabled) return;
-    const connection = counted(socket);
+    const connection: CountedConnection = { tenantId: user.tenantId, userId: user.userId, connectionId: socket.id };
     let outcome;
     try {
       outcome = await this.counter.acquire(connection, this.caps);
@@ -62,8 +62,4 @@ export class ConnectionLimiter {
   }
 }
 
-function counted(socket: SystemSocket): CountedConnection {
-  const { tenantId, userId } = socket.data.user;
-  return { tenantId, userId, connectionId: socket.id };
-}
 

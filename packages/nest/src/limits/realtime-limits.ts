@@ -1,4 +1,4 @@
-import type { Logger, OnApplicationShutdown } from '@nestjs/common';
+import type { Logger } from '@nestjs/common';
 import type { ResolvedLimits } from '../options/resolved-realtime-options';
 import { createRedisPresenceClient, type OwnedRedisPresenceClient } from '../presence/redis-presence-client.factory';
 import type { RedisPresenceClient } from '../presence/redis-presence-options.interface';
@@ -14,7 +14,7 @@ import { RedisConnectionCounter } from './redis-connection-counter';
  * The limits of one module registration: the guard every incoming event passes, and the
  * connection caps of the handshake, with their store (memory, or Redis for every process).
  */
-export class RealtimeLimits implements OnApplicationShutdown {
+export class RealtimeLimits {
   private constructor(
     /** Rate limits and payload shape of incoming events. */
     readonly guard: EventGuard,
@@ -41,8 +41,8 @@ export class RealtimeLimits implements OnApplicationShutdown {
     return new RealtimeLimits(guard, connections, owned);
   }
 
-  /** Stops the counters' timers and closes a Redis client the module created. */
-  async onApplicationShutdown(): Promise<void> {
+  /** Stops the counters' timers and closes a Redis client the module created; called by `RealtimeShutdown`. */
+  async close(): Promise<void> {
     await this.connections.close();
     await this.owned?.quit().catch(() => this.owned?.disconnect());
   }

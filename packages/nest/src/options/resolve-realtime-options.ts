@@ -3,6 +3,7 @@ import { OptionMessages } from '../realtime.messages';
 import type { RealtimeModuleOptions, RoomKindOptions } from '../realtime-options.interface';
 import { OptionProblems } from './option-problems';
 import { optionalPositiveInteger } from './option-values';
+import { checkPresenceFitsAdapter, resolveAdapterOptions, resolveRecoveryOptions } from './resolve-adapter-options';
 import { resolveAuthOptions } from './resolve-auth-options';
 import { resolveLimitsOptions } from './resolve-limits-options';
 import { resolveOriginOptions } from './resolve-origin-options';
@@ -36,6 +37,12 @@ export function resolveRealtimeOptions(options: RealtimeModuleOptions): Resolved
   if (options.presenceMeta !== undefined && typeof options.presenceMeta !== 'function') {
     problems.add(OptionMessages.notFunction('presenceMeta', '(user) => Record<string, unknown>'));
   }
+  for (const reserved of ['adapter', 'connectionStateRecovery'] as const) {
+    if (options.serverOptions?.[reserved] !== undefined) problems.add(OptionMessages.reservedServerOption(reserved));
+  }
+  const presence = resolvePresenceOptions(options.presence ?? 'memory', problems);
+  const adapter = resolveAdapterOptions(options.adapter, problems);
+  checkPresenceFitsAdapter(adapter, presence, problems);
   const resolved: Omit<ResolvedRealtimeOptions, 'auth'> & { auth: ResolvedRealtimeOptions['auth'] | undefined } = {
     auth: resolveAuthOptions(options.auth, problems),
     namespace,
@@ -50,7 +57,9 @@ export function resolveRealtimeOptions(options: RealtimeModuleOptions): Resolved
     connectTimeout: optionalPositiveInteger('connectTimeout', options.connectTimeout, 10_000, problems),
     serverOptions: options.serverOptions ?? {},
     rooms: resolveRooms(options.rooms ?? {}, problems),
-    presence: resolvePresenceOptions(options.presence ?? 'memory', problems),
+    presence,
+    adapter,
+    recovery: resolveRecoveryOptions(options.recovery, adapter, problems),
     presenceMeta: options.presenceMeta ?? defaultPresenceMeta,
     health: resolveHealth(options.health, problems),
     origins: resolveOriginOptions(options.origins, problems),

@@ -3,6 +3,7 @@ import type { RealtimeUser } from '@tenantcast/protocol';
 import type { ServerOptions } from 'socket.io';
 import type { RateLimitRule, RedisLimitsClient } from '../limits/realtime-limits-options.interface';
 import type { OriginPolicy } from '../origins/origin-policy';
+import type { AdapterRedisClient } from '../adapter/adapter-options.interface';
 import type { PresenceStore } from '../presence/presence-store.interface';
 import type { RedisPresenceClient } from '../presence/redis-presence-options.interface';
 import type { JwtAlgorithm, JwtClaims, RoomKindOptions } from '../realtime-options.interface';
@@ -79,6 +80,19 @@ export interface ResolvedLimits {
   maxEmitBytes: number;
   store: ResolvedLimitsStore;
 }
+/** Where an adapter reaches Redis. */
+export type ResolvedAdapterConnection =
+  | { source: 'url'; url: string }
+  | { source: 'client'; client: AdapterRedisClient; subClient: AdapterRedisClient | undefined };
+
+/** How events reach other processes; `memory` is one process. */
+export type ResolvedAdapterOptions =
+  | { kind: 'memory' }
+  | { kind: 'redis'; sharded: boolean; connection: ResolvedAdapterConnection; keyPrefix: string; requestsTimeoutMs: number }
+  | { kind: 'redis-streams'; connection: ResolvedAdapterConnection; keyPrefix: string; requestsTimeoutMs: number; maxLen: number };
+
+/** Connection state recovery. */
+export type ResolvedRecoveryOptions = { enabled: false } | { enabled: true; maxDisconnectionMs: number };
 
 /** The health endpoint. */
 export type ResolvedHealthOptions = { enabled: true; path: string } | { enabled: false };
@@ -100,6 +114,8 @@ export interface ResolvedRealtimeOptions {
   serverOptions: Partial<ServerOptions>;
   rooms: ReadonlyMap<string, RoomKindOptions>;
   presence: ResolvedPresenceOptions;
+  adapter: ResolvedAdapterOptions;
+  recovery: ResolvedRecoveryOptions;
   presenceMeta: (user: RealtimeUser) => Record<string, unknown>;
   health: ResolvedHealthOptions;
   /** The origin check, or `undefined` when every origin is accepted. */

@@ -9,6 +9,8 @@ export interface PresenceQueries {
   online(tenantId: string): Promise<PresenceMember[]>;
   /** How many users are online in a tenant. */
   count(tenantId: string): Promise<number>;
+  /** How many connections (tabs, devices) the tenant's online users have, together. */
+  connections(tenantId: string): Promise<number>;
   /** Whether a user has at least one live connection. */
   isOnline(tenantId: string, userId: string): Promise<boolean>;
   /** The users in a resource room. */
@@ -41,6 +43,10 @@ export class PresenceReader implements PresenceQueries {
 
   count(tenantId: string): Promise<number> {
     return this.query('count', () => this.store.count(tenantId));
+  }
+
+  connections(tenantId: string): Promise<number> {
+    return this.query('connections', async () => (await this.store.online(tenantId)).reduce((sum, member) => sum + member.connections, 0));
   }
 
   isOnline(tenantId: string, userId: string): Promise<boolean> {

@@ -62,6 +62,16 @@ export interface ExpiredPresence {
   meta: Record<string, unknown>;
 }
 
+/** A connection a store added and later found gone from its backend. */
+export interface LostConnection {
+  /** The tenant. */
+  tenantId: string;
+  /** The user. */
+  userId: string;
+  /** The connection (socket) id. */
+  connectionId: string;
+}
+
 /**
  * Where presence ("who's online") is kept. Presence is per connection: a user with several
  * tabs is online, in the tenant and in each room, until the last of its connections goes.
@@ -100,6 +110,14 @@ export interface PresenceStore {
    * reports each affected user once, across all processes. Stores without expiry return `[]`.
    */
   sweepExpired(): Promise<ExpiredPresence[]>;
+  /**
+   * Registers the module's listener for connections this store added and then found gone from
+   * its backend: swept by another process while this one was frozen past the ttl, or lost with
+   * the data of a Redis that restarted empty. The module adds back those whose sockets are still
+   * open, so presence is rebuilt from the live sockets. Stores whose entries cannot vanish leave
+   * it out.
+   */
+  onConnectionsLost?(listener: (connections: LostConnection[]) => void): void;
   /** Whether the store can serve requests now; reported by the health endpoint. */
   isHealthy(): Promise<boolean>;
   /** Stops timers and releases connections the store owns. */

@@ -4,6 +4,8 @@ import type { RedisPresenceClient } from './redis-presence-options.interface';
 export interface OwnedRedisPresenceClient extends RedisPresenceClient {
   /** Closes the connection at once and stops reconnecting. */
   disconnect(): void;
+  /** Registers a listener; the store listens for `ready` to resynchronise after a reconnection. */
+  on(event: 'ready', listener: () => void): unknown;
 }
 
 /**

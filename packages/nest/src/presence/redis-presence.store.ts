@@ -8,6 +8,7 @@ import type {
   ExpiredPresence,
   JoinRoomResult,
   LeaveRoomResult,
+  LostConnection,
   PresenceConnection,
   PresenceRoomRef,
   PresenceStore,
@@ -75,6 +76,7 @@ export class RedisPresenceStore implements PresenceStore {
   private readonly held = new Map<string, Map<string, string>>();
   private refreshTimer: NodeJS.Timeout | undefined;
   private refreshing: Promise<void> | undefined;
+  private lostListener: ((connections: LostConnection[]) => void) | undefined;
   private closed = false;
 
   /** @throws RealtimeConfigError listing every invalid option */
@@ -89,7 +91,12 @@ export class RedisPresenceStore implements PresenceStore {
       this.ownedClient = createRedisPresenceClient(resolved.url);
       // Each caller sees the failure through its own await; this only keeps it from being
       // reported as unhandled when nobody has called yet.
-      this.ownedClient.catch(() => undefined);
+      this.ownedClient.then(
+        // After a reconnection Redis may have lost every key (a restart without persistence):
+        // refreshing at once finds out, instead of up to one interval later.
+        (client) => client.on('ready', () => void this.refresh().catch(() => undefined)),
+        () => undefined,
+      );
       this.client = this.ownedClient;
     }
   }
@@ -185,6 +192,14 @@ export class RedisPresenceStore implements PresenceStore {
     return this.refreshing;
   }
 
+  /**
+   * Connections the refresh finds gone (swept while this process stalled, or lost by a Redis
+   * restart) are forgotten and reported here, so the module can add back those still open.
+   */
+  onConnectionsLost(listener: (connections: LostConnection[]) => void): void {
+    this.lostListener = listener;
+  }
+
   async isHealthy(): Promise<boolean> {
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
@@ -253,16 +268,25 @@ export class RedisPresenceStore implements PresenceStore {
     const calls = chunk([...this.held.keys()], BATCH_SIZE).map((tenants) =>
       script.register.run(client, [tenantIndexKey(this.keyPrefix)], [this.ttlMs, ...tenants]),
     );
+    const lost: LostConnection[] = [];
     for (const [tenantId, connections] of this.held) {
       const keys = tenantKeys(this.keyPrefix, tenantId);
       for (const batch of chunk([...connections], BATCH_SIZE)) {
-        const call = script.refresh
-          .run(client, [keys.expiries, keys.users], [keys.base, this.ttlMs, ...batch.flat()])
-          .then((missing) => asStrings(missing).forEach((connectionId) => this.release(tenantId, connectionId)));
+        const call = script.refresh.run(client, [keys.expiries, keys.users], [keys.base, this.ttlMs, ...batch.flat()]).then((missing) => {
+          for (const connectionId of asStrings(missing)) {
+            const userId = this.held.get(tenantId)?.get(connectionId);
+            // A connection released meanwhile (removed by its process) is not lost.
+            if (userId !== undefined && this.release(tenantId, connectionId)) lost.push({ tenantId, userId, connectionId });
+          }
+        });
         calls.push(call);
       }
     }
-    await Promise.all(calls);
+    try {
+      await Promise.all(calls);
+    } finally {
+      if (lost.length > 0 && !this.closed) this.lostListener?.(lost);
+    }
   }
 
   private hold(tenantId: string, connectionId: string, userId: string): void {
@@ -280,9 +304,12 @@ export class RedisPresenceStore implements PresenceStore {
     }
   }
 
-  private release(tenantId: string, connectionId: string): void {
+  /** Forgets a held connection; `true` when it was held. */
+  private release(tenantId: string, connectionId: string): boolean {
     const connections = this.held.get(tenantId);
-    if (connections?.delete(connectionId) && connections.size === 0) this.held.delete(tenantId);
+    const released = connections?.delete(connectionId) ?? false;
+    if (released && connections?.size === 0) this.held.delete(tenantId);
+    return released;
   }
 }
 

@@ -44,9 +44,17 @@ export class RoomMembership {
     return [...this.rooms.keys()];
   }
 
-  /** Joins `socket` to resource `kind`/`id` of its tenant. */
+  /** Joins `socket` to resource `kind`/`id` of its tenant, after the kind's `authorize` hook. */
   join(socket: SystemSocket, kind: unknown, id: unknown): Promise<JoinAck> {
-    return this.queues.run(socket.id, () => this.joinNow(socket, kind, id));
+    return this.queues.run(socket.id, () => this.joinNow(socket, kind, id, true));
+  }
+
+  /**
+   * Joins `socket` as {@link join} does, without asking `authorize`: the server itself decided
+   * (`RealtimeService.joinUser`), e.g. because the user was just given access.
+   */
+  joinByServer(socket: SystemSocket, kind: unknown, id: unknown): Promise<JoinAck> {
+    return this.queues.run(socket.id, () => this.joinNow(socket, kind, id, false));
   }
 
   /** Removes `socket` from resource `kind`/`id` of its tenant; leaving a room not joined is fine. */
@@ -76,14 +84,14 @@ export class RoomMembership {
     });
   }
 
-  private async joinNow(socket: SystemSocket, kind: unknown, id: unknown): Promise<JoinAck> {
+  private async joinNow(socket: SystemSocket, kind: unknown, id: unknown, authorize: boolean): Promise<JoinAck> {
     const { user } = socket.data;
     try {
       const target = resolveRoomTarget(this.rooms, socket, kind, id);
       if (!socket.rooms.has(target.room) && this.resourceRoomsOf(socket).length >= this.maxRoomsPerSocket) {
         throw new RealtimeError(ErrorCode.RoomLimit, `This connection is already in ${this.maxRoomsPerSocket} rooms, the most allowed; leave one before joining another.`);
       }
-      await authorizeRoom(this.rooms, socket, target, this.logger);
+      if (authorize) await authorizeRoom(this.rooms, socket, target, this.logger);
       // The socket may have gone while `authorize` ran; joining now would leave a ghost member.
       if (socket.disconnected) throw new RealtimeError(ErrorCode.Internal, 'The connection closed during the join.');
       await socket.join(target.room);

@@ -10,6 +10,12 @@ export interface RealtimeHealthCheckOptions {
    * @default true
    */
   presenceRequired?: boolean;
+  /**
+   * Report `down` when the adapter cannot reach Redis. Turn it off for liveness probes: this
+   * process keeps delivering to its own sockets meanwhile.
+   * @default true
+   */
+  adapterRequired?: boolean;
 }
 
 /**
@@ -32,12 +38,13 @@ export class RealtimeHealthIndicator {
     @Inject(RealtimeHealthService) private readonly health: RealtimeHealthService,
   ) {}
 
-  /** Checks the gateway and the presence store under `key`. */
+  /** Checks the gateway, the presence store and the adapter under `key`. */
   async isHealthy<const Key extends string>(key: Key, options: RealtimeHealthCheckOptions = {}): Promise<HealthIndicatorResult<Key>> {
     const session = this.indicators.check(key);
     const report = await this.health.check();
-    const details = { connections: report.connections, presence: report.presence };
-    const down = report.status === 'starting' || (report.status === 'degraded' && (options.presenceRequired ?? true));
+    const details = { connections: report.connections, presence: report.presence, adapter: report.adapter, degraded: report.degraded };
+    const required = report.degraded.filter((part) => (part === 'presence' ? options.presenceRequired : options.adapterRequired) ?? true);
+    const down = report.status === 'starting' || required.length > 0;
     return down ? session.down({ ...details, state: report.status }) : session.up({ ...details, state: report.status });
   }
 }
