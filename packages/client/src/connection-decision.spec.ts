@@ -57,6 +57,7 @@ const confirmed: ConnectedPayload = {
   user: { userId: 'alice', tenantId: 'acme' },
   server: { namespace: '/rca', pingInterval: 1, pingTimeout: 1, maxPayloadBytes: 1, roomKinds: ['rca'], protocolVersion: 1 },
   tokenExpiresAt: 1234,
+  recovered: false,
 };
 const refusal = (code: 'UNAUTHORIZED' | 'TOKEN_EXPIRED' | 'CONNECTION_LIMIT' | 'FORBIDDEN', message = `refused: ${code}`) =>
   ({ type: 'handshake-refused', refusal: new RealtimeClientError(code, message) }) as const;
@@ -133,8 +134,8 @@ describe('the server confirming the connection', () => {
     expect(decision.actions).toEqual([
       { type: 'cancel-welcome-timer' },
       { type: 'cancel-retry' },
-      { type: 'set-status', status: { type: 'connected', user: confirmed.user, server: confirmed.server, tokenExpiresAt: 1234, transport: 'polling' } },
-      { type: 'notify-authenticated' },
+      { type: 'set-status', status: { type: 'connected', user: confirmed.user, server: confirmed.server, tokenExpiresAt: 1234, transport: 'polling', recovered: false } },
+      { type: 'notify-authenticated', recovered: false },
     ]);
     // Kicks are forgiven only by a sign of a healthy connection, not by reconnecting.
     expect(decision.state).toEqual(running({ kickStreak: 1 }));

@@ -109,8 +109,8 @@ export type ConnectionAction =
   /** Sends a fresh token in-band (`refresh-token`). */
   | { readonly type: 'refresh-token' }
   | { readonly type: 'log'; readonly level: 'debug' | 'warn'; readonly message: string }
-  /** Rooms and presence subscriptions are established again. */
-  | { readonly type: 'notify-authenticated' }
+  /** Rooms and presence subscriptions are established again, or were restored with the session. */
+  | { readonly type: 'notify-authenticated'; readonly recovered: boolean }
   /** Every server-side subscription is gone with the connection. */
   | { readonly type: 'notify-disconnected' };
 
@@ -184,13 +184,14 @@ function decideRunning(state: RunningState, event: RunningEvent, policy: Connect
       return { state, actions: [{ type: 'reset-backoff' }, { type: 'start-welcome-timer' }] };
     case 'server-confirmed': {
       const { user, server, tokenExpiresAt } = event.payload;
+      const recovered = event.payload.recovered === true;
       return {
         state: { ...state, authRetryUsed: false, refusalStreak: 0 },
         actions: [
           CANCEL_WELCOME,
           CANCEL_RETRY,
-          { type: 'set-status', status: { type: 'connected', user, server, tokenExpiresAt, transport: event.transport } },
-          { type: 'notify-authenticated' },
+          { type: 'set-status', status: { type: 'connected', user, server, tokenExpiresAt, transport: event.transport, recovered } },
+          { type: 'notify-authenticated', recovered },
         ],
       };
     }

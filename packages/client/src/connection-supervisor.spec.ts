@@ -68,6 +68,7 @@ const welcome: ConnectedPayload = {
   user: { userId: 'alice', tenantId: 'acme' },
   server: { namespace: '/rca', pingInterval: 1, pingTimeout: 1, maxPayloadBytes: 1, roomKinds: [], protocolVersion: 1 },
   tokenExpiresAt: 1000,
+  recovered: false,
 };
 
 interface SetupOptions {
@@ -132,7 +133,7 @@ describe('ConnectionSupervisor over a fake socket', () => {
     expect(await t.socket.handshake()).toEqual({ token: 'token-1' });
     t.socket.accept();
     t.socket.emit('connected', welcome);
-    expect(t.status.getSnapshot()).toEqual({ type: 'connected', user: welcome.user, server: welcome.server, tokenExpiresAt: 1000, transport: 'websocket' });
+    expect(t.status.getSnapshot()).toEqual({ type: 'connected', user: welcome.user, server: welcome.server, tokenExpiresAt: 1000, transport: 'websocket', recovered: false });
     expect(t.events.authenticated).toBe(1);
     t.supervisor.connect();
     expect(t.socket.opened).toBe(1);

@@ -31,7 +31,7 @@ export interface ConnectionSupervisorDeps {
   logger: RealtimeLogger;
   reportError(error: RealtimeClientError): void;
   /** The server sent `connected`: rooms and presence subscriptions are re-established. */
-  onAuthenticated(): void;
+  onAuthenticated(recovered: boolean): void;
   /** The connection dropped: every server-side subscription is gone. */
   onConnectionLost(): void;
   random?: () => number;
@@ -147,7 +147,7 @@ export class ConnectionSupervisor {
         logger[action.level](action.message);
         break;
       case 'notify-authenticated':
-        this.deps.onAuthenticated();
+        this.deps.onAuthenticated(action.recovered);
         break;
       case 'notify-disconnected':
         this.deps.onConnectionLost();

@@ -98,9 +98,9 @@ export function createRealtimeClient<S extends ServerEventsShape<S> = NoEvents, 
     status,
     logger,
     reportError,
-    onAuthenticated: () => {
-      rooms.connected();
-      tenantPresence.connected();
+    onAuthenticated: (recovered) => {
+      rooms.connected(recovered);
+      tenantPresence.connected(recovered);
     },
     onConnectionLost: () => {
       rooms.disconnected();

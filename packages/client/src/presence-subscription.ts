@@ -73,8 +73,8 @@ export class TenantPresence {
   }
 
   /** The connection is authenticated (again). */
-  connected(): void {
-    this.subscription.connected();
+  connected(recovered: boolean): void {
+    this.subscription.connected(recovered);
   }
 
   /** The connection dropped. */

@@ -75,9 +75,9 @@ export class RoomRegistry {
     };
   }
 
-  /** The connection is authenticated (again): join every referenced room. */
-  connected(): void {
-    for (const subscription of this.subscriptions.values()) subscription.connected();
+  /** The connection is authenticated (again): join every referenced room, unless the server restored them. */
+  connected(recovered: boolean): void {
+    for (const subscription of this.subscriptions.values()) subscription.connected(recovered);
   }
 
   /** The connection dropped. */

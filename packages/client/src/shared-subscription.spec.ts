@@ -139,6 +139,33 @@ describe('SharedSubscription', () => {
     expect(t.subscription.state.getSnapshot()).toMatchObject({ status: 'joined', members: [] });
   });
 
+  it('after a recovered session counts as joined without asking again, with the changes it missed applied', async () => {
+    const t = setup();
+    t.subscription.retain();
+    await tick();
+    t.opens[0]!.resolve({ members: [alice], room: 'tenant:acme:rca:42' });
+    await tick();
+    t.subscription.disconnected();
+    const bob: PresenceMember = { userId: 'bob', connections: 1, meta: {}, since: 2 };
+    // Replayed by the server before it confirms the recovered connection.
+    t.subscription.update((members) => [...members, bob]);
+    t.subscription.connected(true);
+    expect(t.calls).toEqual(['open']);
+    expect(t.subscription.state.getSnapshot()).toEqual({ status: 'joined', members: [alice, bob], room: 'tenant:acme:rca:42' });
+  });
+
+  it('after a session that was not recovered, joins again even if it was joined before', async () => {
+    const t = setup();
+    t.subscription.retain();
+    await tick();
+    t.opens[0]!.resolve({ members: [alice], room: 'tenant:acme:rca:42' });
+    await tick();
+    t.subscription.disconnected();
+    t.subscription.connected(false);
+    await tick();
+    expect(t.calls).toEqual(['open', 'open']);
+  });
+
   it('once revoked by the server, shows the refusal and is not opened again until every reference is released', async () => {
     const t = setup();
     t.subscription.retain();

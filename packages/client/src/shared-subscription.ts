@@ -48,6 +48,8 @@ export class SharedSubscription {
   private hasBeenJoined = false;
   /** Set when the server took the subscription away: it is not opened again while referenced. */
   private revokedBy: RealtimeClientError | undefined;
+  /** Whether the server held the subscription when the connection dropped, so a recovered session still does. */
+  private heldAtDrop = false;
 
   constructor(private readonly deps: SharedSubscriptionDeps) {}
 
@@ -69,9 +71,20 @@ export class SharedSubscription {
     });
   }
 
-  /** The connection is authenticated (again): open if anyone holds a reference. */
-  connected(): void {
-    if (this.refs > 0 && !this.opened && !this.revokedBy) this.open();
+  /**
+   * The connection is authenticated (again): open if anyone holds a reference. After a recovered
+   * session the server still has what it had at the drop, and the events missed meanwhile have
+   * already been applied: that is taken as joined, without asking again.
+   */
+  connected(recovered = false): void {
+    if (this.refs === 0 || this.opened || this.revokedBy) return;
+    const current = this.store.getSnapshot();
+    if (recovered && this.heldAtDrop && current.room !== undefined) {
+      this.opened = true;
+      this.write({ status: 'joined', members: current.members, room: current.room });
+      return;
+    }
+    this.open();
   }
 
   /**
@@ -87,17 +100,22 @@ export class SharedSubscription {
     this.write({ status: 'error', members: Object.freeze([]), error });
   }
 
-  /** The connection dropped: the server forgot the subscription; keep the members until re-opened. */
+  /** The connection dropped: the server forgot the subscription (unless the session is recovered); keep the members until re-opened. */
   disconnected(): void {
     this.generation += 1;
+    this.heldAtDrop = this.opened && this.store.getSnapshot().status === 'joined';
     this.opened = false;
     if (!this.revokedBy) this.rejoining();
   }
 
-  /** Applies a change pushed by the server, while the subscription is active. */
+  /**
+   * Applies a change pushed by the server while the subscription is active, or while it waits to
+   * be re-joined after a drop: a recovered session replays the changes it missed before it is
+   * confirmed, and a fresh join replaces the members anyway.
+   */
   update(change: (members: readonly PresenceMember[]) => readonly PresenceMember[]): void {
     const current = this.store.getSnapshot();
-    if (current.status !== 'joined') return;
+    if (current.status !== 'joined' && !(current.status === 'joining' && this.heldAtDrop)) return;
     const members = change(current.members);
     if (members !== current.members) this.write({ ...current, members: Object.freeze(members) });
   }

@@ -35,6 +35,12 @@ export interface ConnectedStatus extends StatusBase {
   readonly tokenExpiresAt: number;
   /** The transport in use; changes when a polling connection upgrades. */
   readonly transport: RealtimeTransport;
+  /**
+   * `true` when the server restored this connection's session after a short drop (connection
+   * state recovery): its rooms were kept and the events it missed arrived, in order. `false` for
+   * a new session: after a reconnect, fetch again whatever the app shows that may have changed.
+   */
+  readonly recovered: boolean;
 }
 
 /** The connection was lost or an attempt failed; attempt `attempt` runs after `delayMs`. */

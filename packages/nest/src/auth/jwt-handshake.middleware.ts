@@ -33,13 +33,19 @@ export function createJwtHandshakeMiddleware({
   logger,
   connections,
 }: JwtHandshakeMiddlewareOptions): (socket: SystemSocket, next: (error?: ExtendedError) => void) => void {
+  // A child of a dynamic namespace inherits its parent's middlewares, so one socket can pass this
+  // middleware twice: it authenticates once. Not judged by `socket.data.user`, which a recovered
+  // session brings back before any token was checked.
+  const authenticated = new WeakSet<SystemSocket>();
   return (socket, next) => {
-    // A child of a dynamic namespace inherits its parent's middlewares: authenticate once.
-    if (socket.data.user !== undefined) return next();
+    if (authenticated.has(socket)) return next();
     const token = extractToken(socket.handshake, allowQueryToken);
     redactToken(socket.handshake);
     authenticate(socket, token, { authenticator, recovery, connections }).then(
-      () => next(),
+      () => {
+        authenticated.add(socket);
+        next();
+      },
       (error: unknown) => {
         recovery.discard(socket);
         const refusal = HandshakeError.from(error);
