@@ -17,7 +17,21 @@ import { PresenceReader } from './presence/presence-reader';
 import type { PresenceStore } from './presence/presence-store.interface';
 import { PresenceTracker } from './presence/presence-tracker';
 import { LOGGER_CONTEXT, PRESENCE_STORE } from './realtime.constants';
-import { GATEWAY_METADATA_APPLIER, REALTIME_LOGGER, RESOLVED_OPTIONS } from './realtime-internal.constants';
+import {
+  CONNECTION_HANDLER,
+  GATEWAY_METADATA_APPLIER,
+  NAMESPACE_BINDING,
+  NAMESPACE_HOST,
+  PRESENCE_READER,
+  PRESENCE_TRACKER,
+  REALTIME_HEALTH,
+  REALTIME_LOGGER,
+  REALTIME_SHUTDOWN,
+  RESOLVED_OPTIONS,
+  ROOM_MEMBERSHIP,
+  TOKEN_AUTHENTICATOR,
+  TOKEN_EXPIRY_SCHEDULER,
+} from './realtime-internal.constants';
 import { REALTIME_MODULE_OPTIONS } from './realtime.module-definition';
 import { RealtimeService } from './realtime.service';
 import { RealtimeShutdown } from './realtime-shutdown';
@@ -32,28 +46,28 @@ export function createRealtimeProviders(gateway: Type): Provider[] {
     { provide: RESOLVED_OPTIONS, useFactory: resolveRealtimeOptions, inject: [REALTIME_MODULE_OPTIONS] },
     { provide: REALTIME_LOGGER, useFactory: () => new Logger(LOGGER_CONTEXT) },
     { provide: PRESENCE_STORE, useFactory: (options: ResolvedRealtimeOptions) => createPresenceStore(options.presence), inject: [RESOLVED_OPTIONS] },
-    { provide: NamespaceHost, useFactory: () => new NamespaceHost() },
-    { provide: TokenAuthenticator, useFactory: (options: ResolvedRealtimeOptions) => new TokenAuthenticator(options.auth), inject: [RESOLVED_OPTIONS] },
+    { provide: NAMESPACE_HOST, useFactory: () => new NamespaceHost() },
+    { provide: TOKEN_AUTHENTICATOR, useFactory: (options: ResolvedRealtimeOptions) => new TokenAuthenticator(options.auth), inject: [RESOLVED_OPTIONS] },
     {
-      provide: TokenExpiryScheduler,
+      provide: TOKEN_EXPIRY_SCHEDULER,
       useFactory: (options: ResolvedRealtimeOptions) => new TokenExpiryScheduler(options.auth.expiryWarningMs),
       inject: [RESOLVED_OPTIONS],
     },
     {
-      provide: PresenceTracker,
+      provide: PRESENCE_TRACKER,
       useFactory: (options: ResolvedRealtimeOptions, store: PresenceStore, host: NamespaceHost, logger: Logger) =>
         new PresenceTracker({ store, host, presenceMeta: options.presenceMeta, logger }),
-      inject: [RESOLVED_OPTIONS, PRESENCE_STORE, NamespaceHost, REALTIME_LOGGER],
+      inject: [RESOLVED_OPTIONS, PRESENCE_STORE, NAMESPACE_HOST, REALTIME_LOGGER],
     },
-    { provide: PresenceReader, useFactory: (store: PresenceStore, logger: Logger) => new PresenceReader(store, logger), inject: [PRESENCE_STORE, REALTIME_LOGGER] },
+    { provide: PRESENCE_READER, useFactory: (store: PresenceStore, logger: Logger) => new PresenceReader(store, logger), inject: [PRESENCE_STORE, REALTIME_LOGGER] },
     {
-      provide: RoomMembership,
+      provide: ROOM_MEMBERSHIP,
       useFactory: (options: ResolvedRealtimeOptions, tracker: PresenceTracker, reader: PresenceReader, logger: Logger) =>
         new RoomMembership({ rooms: options.rooms, tracker, reader, logger }),
-      inject: [RESOLVED_OPTIONS, PresenceTracker, PresenceReader, REALTIME_LOGGER],
+      inject: [RESOLVED_OPTIONS, PRESENCE_TRACKER, PRESENCE_READER, REALTIME_LOGGER],
     },
     {
-      provide: ConnectionHandler,
+      provide: CONNECTION_HANDLER,
       useFactory: (
         options: ResolvedRealtimeOptions,
         authenticator: TokenAuthenticator,
@@ -63,10 +77,10 @@ export function createRealtimeProviders(gateway: Type): Provider[] {
         membership: RoomMembership,
         logger: Logger,
       ) => new ConnectionHandler({ settings: serverSettings(options), authenticator, expiry, tracker, reader, membership, logger }),
-      inject: [RESOLVED_OPTIONS, TokenAuthenticator, TokenExpiryScheduler, PresenceTracker, PresenceReader, RoomMembership, REALTIME_LOGGER],
+      inject: [RESOLVED_OPTIONS, TOKEN_AUTHENTICATOR, TOKEN_EXPIRY_SCHEDULER, PRESENCE_TRACKER, PRESENCE_READER, ROOM_MEMBERSHIP, REALTIME_LOGGER],
     },
     {
-      provide: NamespaceBinding,
+      provide: NAMESPACE_BINDING,
       useFactory: (
         options: ResolvedRealtimeOptions,
         authenticator: TokenAuthenticator,
@@ -75,13 +89,13 @@ export function createRealtimeProviders(gateway: Type): Provider[] {
         host: NamespaceHost,
         logger: Logger,
       ) => new NamespaceBinding({ options, authenticator, handler, tracker, host, logger }),
-      inject: [RESOLVED_OPTIONS, TokenAuthenticator, ConnectionHandler, PresenceTracker, NamespaceHost, REALTIME_LOGGER],
+      inject: [RESOLVED_OPTIONS, TOKEN_AUTHENTICATOR, CONNECTION_HANDLER, PRESENCE_TRACKER, NAMESPACE_HOST, REALTIME_LOGGER],
     },
     {
-      provide: RealtimeShutdown,
+      provide: REALTIME_SHUTDOWN,
       useFactory: (options: ResolvedRealtimeOptions, tracker: PresenceTracker, expiry: TokenExpiryScheduler, store: PresenceStore) =>
         new RealtimeShutdown({ tracker, expiry, store, ownsStore: ownsPresenceStore(options.presence) }),
-      inject: [RESOLVED_OPTIONS, PresenceTracker, TokenExpiryScheduler, PRESENCE_STORE],
+      inject: [RESOLVED_OPTIONS, PRESENCE_TRACKER, TOKEN_EXPIRY_SCHEDULER, PRESENCE_STORE],
     },
     {
       provide: GATEWAY_METADATA_APPLIER,
@@ -92,12 +106,13 @@ export function createRealtimeProviders(gateway: Type): Provider[] {
     RealtimeService,
     RealtimeAuthService,
     RealtimeHealthService,
+    { provide: REALTIME_HEALTH, useExisting: RealtimeHealthService },
     HealthRouteRegistrar,
   ];
 }
 
 /** The providers other modules may inject. */
-export const REALTIME_EXPORTS = [RealtimeService, RealtimeAuthService, RealtimeHealthService, PRESENCE_STORE];
+export const REALTIME_EXPORTS = [RealtimeService, RealtimeAuthService, RealtimeHealthService, REALTIME_HEALTH, PRESENCE_STORE];
 
 function serverSettings(options: ResolvedRealtimeOptions): ServerSettings {
   return {

@@ -14,10 +14,12 @@ import {
 } from '@tenantcast/protocol';
 import { randomUUID } from 'node:crypto';
 import { RealtimeError } from './errors/realtime.error';
-import { NamespaceHost } from './gateway/namespace-host';
-import { PresenceReader, type PresenceQueries } from './presence/presence-reader';
+import type { NamespaceHost } from './gateway/namespace-host';
+import type { PresenceQueries, PresenceReader } from './presence/presence-reader';
+import { NAMESPACE_HOST, PRESENCE_READER, ROOM_MEMBERSHIP } from './realtime-internal.constants';
 import type { RealtimeNamespace, RealtimeSocket } from './realtime-socket';
-import { RoomMembership } from './rooms/room-membership';
+import type { RoomMembership } from './rooms/room-membership';
+import { SharedAcrossBuilds } from './shared-across-builds';
 
 /**
  * Sends application events to rooms, users and tenants in the standard {@link Envelope}, joins
@@ -33,6 +35,7 @@ import { RoomMembership } from './rooms/room-membership';
  * this.realtime.emitToRoom(user.tenantId, 'rca', rcaId, 'rca-updated', { status: 'closed' });
  * ```
  */
+@SharedAcrossBuilds('RealtimeService')
 @Injectable()
 // `any` in the constraint lets interfaces (which lack index signatures) serve as event maps.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -44,9 +47,9 @@ export class RealtimeService<Events extends Record<string, any> = Record<string,
   readonly presence: PresenceQueries;
 
   constructor(
-    @Inject(NamespaceHost) private readonly host: NamespaceHost,
-    @Inject(RoomMembership) private readonly membership: RoomMembership,
-    @Inject(PresenceReader) reader: PresenceReader,
+    @Inject(NAMESPACE_HOST) private readonly host: NamespaceHost,
+    @Inject(ROOM_MEMBERSHIP) private readonly membership: RoomMembership,
+    @Inject(PRESENCE_READER) reader: PresenceReader,
   ) {
     this.presence = Object.freeze({
       online: (tenantId: string) => reader.online(tenantId),

@@ -1,5 +1,6 @@
 import { ErrorCode, UNAUTHORIZED_MESSAGE, type ErrorPayload } from '@tenantcast/protocol';
 import { RealtimeError } from './realtime.error';
+import { SharedAcrossBuilds } from '../shared-across-builds';
 
 /** The codes a refused handshake or token refresh carries. */
 export type HandshakeErrorCode = typeof ErrorCode.Unauthorized | typeof ErrorCode.TokenExpired;
@@ -14,6 +15,7 @@ const CLIENT_MESSAGES: Record<HandshakeErrorCode, string> = {
  * `message` and `data` to the client as `connect_error`, so the message is always `Unauthorized`
  * and the reason travels as `data.code`; the detailed `reason` stays in the server log.
  */
+@SharedAcrossBuilds('HandshakeError')
 export class HandshakeError extends RealtimeError {
   /** Sent to the client with the `connect_error`. */
   readonly data: ErrorPayload & { code: HandshakeErrorCode };

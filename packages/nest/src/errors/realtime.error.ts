@@ -1,9 +1,11 @@
 import { ErrorCode, type ErrorPayload } from '@tenantcast/protocol';
+import { SharedAcrossBuilds } from '../shared-across-builds';
 
 /**
  * Base class of every error Tenantcast raises on the server. Carries a protocol code so it can be
  * sent to the client as an {@link ErrorPayload} without leaking internals.
  */
+@SharedAcrossBuilds('RealtimeError')
 export class RealtimeError extends Error {
   constructor(
     /** The protocol error code the client receives. */

@@ -1,6 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { NamespaceHost } from '../gateway/namespace-host';
-import { PresenceReader } from '../presence/presence-reader';
+import type { NamespaceHost } from '../gateway/namespace-host';
+import type { PresenceReader } from '../presence/presence-reader';
+import { NAMESPACE_HOST, PRESENCE_READER } from '../realtime-internal.constants';
+import { SharedAcrossBuilds } from '../shared-across-builds';
 
 /** What the health endpoint and the terminus indicator report. */
 export interface RealtimeHealthReport {
@@ -13,11 +15,12 @@ export interface RealtimeHealthReport {
 }
 
 /** Computes the module's health; used by the health endpoint and `RealtimeHealthIndicator`. */
+@SharedAcrossBuilds('RealtimeHealthService')
 @Injectable()
 export class RealtimeHealthService {
   constructor(
-    @Inject(NamespaceHost) private readonly host: NamespaceHost,
-    @Inject(PresenceReader) private readonly presence: PresenceReader,
+    @Inject(NAMESPACE_HOST) private readonly host: NamespaceHost,
+    @Inject(PRESENCE_READER) private readonly presence: PresenceReader,
   ) {}
 
   /** Checks the presence store and counts this process's connections. */
