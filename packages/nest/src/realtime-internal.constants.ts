@@ -41,6 +41,9 @@ export const NAMESPACE_BINDING = Symbol.for('tenantcast.NamespaceBinding');
 /** Token of the `RealtimeShutdown`. */
 export const REALTIME_SHUTDOWN = Symbol.for('tenantcast.RealtimeShutdown');
 
+/** Token of the `DependencyFloorCheck`. */
+export const DEPENDENCY_FLOOR_CHECK = Symbol.for('tenantcast.DependencyFloorCheck');
+
 /**
  * Alias of `RealtimeHealthService` for the module's own consumers (the health route, the terminus
  * indicator), so they resolve it even where class sharing cannot apply.

@@ -1,3 +1,6 @@
+import { relative } from 'node:path';
+import type { BelowFloor } from './supply-chain/dependency-floors';
+
 /**
  * Problems found in the options at start-up. Each names the option by its path and says how to
  * fix it; {@link RealtimeConfigError} lists all of them at once.
@@ -35,6 +38,7 @@ export const OptionMessages = {
   transports: (value: unknown) => `transports must be a non-empty array of 'websocket' and 'polling'; got ${JSON.stringify(value)}.`,
   roomsType: () => 'rooms must be an object keyed by resource kind, e.g. { rca: { authorize } }.',
   roomKind: (kind: string, problem: string) => `room kind '${kind}' is invalid: ${problem}.`,
+  dependencyFloors: (value: unknown) => `dependencyFloors must be 'warn', 'refuse' or 'off'; got ${JSON.stringify(value)}.`,
   healthPath: (path: unknown) => `health.path must be a string starting with '/', e.g. '/realtime/health'; got ${JSON.stringify(path)}.`,
   presenceStore: () => "presence must be 'memory', { store: 'redis', url | client }, or { store: yourPresenceStore }.",
   redisConnection: (path: string) =>
@@ -44,4 +48,21 @@ export const OptionMessages = {
     `${path}${option} must be a positive number of milliseconds; got ${JSON.stringify(value)}.`,
   redisRefreshBelowTtl: (path: string, refreshIntervalMs: number, ttlMs: number) =>
     `${path}refreshIntervalMs (${refreshIntervalMs}) must be below ttlMs (${ttlMs}), or live connections would expire between refreshes; about ttlMs / 3 is a good value.`,
+} as const;
+
+/** What the boot-time check of the packages serving Socket.IO reports. */
+export const DependencyFloorMessages = {
+  belowFloor: (copies: readonly BelowFloor[], cwd: string) => {
+    const listed = copies.map((copy) => `${copy.name} ${copy.version} from ${relative(cwd, copy.directory) || copy.directory}, below ${copy.floor}`).join('; ');
+    const overrides = JSON.stringify(Object.fromEntries(copies.map((copy) => [copy.name, `^${copy.floor}`])));
+    const names = copies.map((copy) => copy.name).join(' ');
+    return (
+      `Socket.IO is served by ${listed} (the versions that close known vulnerabilities). ` +
+      `Pin every copy in the app's package.json with "overrides": ${overrides} (pnpm: "pnpm": { "overrides": … }, yarn: "resolutions"; ` +
+      `for a package that is also a direct dependency write "$<name>" and keep that dependency at the floor or later), reinstall, and confirm with \`npm ls ${names}\`. ` +
+      `dependencyFloors: 'refuse' stops such a boot, 'off' skips this check.`
+    );
+  },
+  untraced: (names: readonly string[]) =>
+    `Could not trace the copy of ${names.join(', ')} serving Socket.IO to an installed package (a bundled build, or a replacement such as a custom wsEngine or parser); check it against the floors in the security guide with \`npm ls ${names.join(' ')}\`, or set dependencyFloors: 'off'.`,
 } as const;

@@ -19,6 +19,7 @@ import { PresenceTracker } from './presence/presence-tracker';
 import { LOGGER_CONTEXT, PRESENCE_STORE } from './realtime.constants';
 import {
   CONNECTION_HANDLER,
+  DEPENDENCY_FLOOR_CHECK,
   GATEWAY_METADATA_APPLIER,
   NAMESPACE_BINDING,
   NAMESPACE_HOST,
@@ -36,6 +37,7 @@ import { REALTIME_MODULE_OPTIONS } from './realtime.module-definition';
 import { RealtimeService } from './realtime.service';
 import { RealtimeShutdown } from './realtime-shutdown';
 import { RoomMembership } from './rooms/room-membership';
+import { DependencyFloorCheck } from './supply-chain/dependency-floor.check';
 
 /**
  * The providers of one module registration. Each part gets exactly what it uses, wired here once;
@@ -96,6 +98,12 @@ export function createRealtimeProviders(gateway: Type): Provider[] {
       useFactory: (options: ResolvedRealtimeOptions, tracker: PresenceTracker, expiry: TokenExpiryScheduler, store: PresenceStore) =>
         new RealtimeShutdown({ tracker, expiry, store, ownsStore: ownsPresenceStore(options.presence) }),
       inject: [RESOLVED_OPTIONS, PRESENCE_TRACKER, TOKEN_EXPIRY_SCHEDULER, PRESENCE_STORE],
+    },
+    {
+      provide: DEPENDENCY_FLOOR_CHECK,
+      useFactory: (options: ResolvedRealtimeOptions, host: NamespaceHost, logger: Logger) =>
+        new DependencyFloorCheck({ mode: options.dependencyFloors, host, logger }),
+      inject: [RESOLVED_OPTIONS, NAMESPACE_HOST, REALTIME_LOGGER],
     },
     {
       provide: GATEWAY_METADATA_APPLIER,

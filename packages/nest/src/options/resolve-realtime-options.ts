@@ -8,6 +8,7 @@ import { resolvePresenceOptions } from './resolve-presence-options';
 import type { ResolvedHealthOptions, ResolvedRealtimeOptions } from './resolved-realtime-options';
 
 const TRANSPORTS: ReadonlySet<unknown> = new Set(['websocket', 'polling']);
+const DEPENDENCY_FLOOR_MODES: ReadonlySet<unknown> = new Set(['warn', 'refuse', 'off']);
 
 /**
  * Validates the options once at start-up and fills in defaults, so that a misconfiguration fails
@@ -51,7 +52,9 @@ export function resolveRealtimeOptions(options: RealtimeModuleOptions): Resolved
     presence: resolvePresenceOptions(options.presence ?? 'memory', problems),
     presenceMeta: options.presenceMeta ?? defaultPresenceMeta,
     health: resolveHealth(options.health, problems),
+    dependencyFloors: options.dependencyFloors ?? 'warn',
   };
+  if (!DEPENDENCY_FLOOR_MODES.has(resolved.dependencyFloors)) problems.add(OptionMessages.dependencyFloors(resolved.dependencyFloors));
   problems.throwIfAny('RealtimeModule');
   return resolved as ResolvedRealtimeOptions;
 }

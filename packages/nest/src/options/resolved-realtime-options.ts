@@ -74,4 +74,5 @@ export interface ResolvedRealtimeOptions {
   presence: ResolvedPresenceOptions;
   presenceMeta: (user: RealtimeUser) => Record<string, unknown>;
   health: ResolvedHealthOptions;
+  dependencyFloors: 'warn' | 'refuse' | 'off';
 }

@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { DependencyFloorMessages } from '../realtime.messages';
+import { belowFloors, DEPENDENCY_FLOORS, isAtLeast } from './dependency-floors';
+
+describe('isAtLeast', () => {
+  it.each([
+    ['4.8.3', '4.8.3', true],
+    ['4.8.4', '4.8.3', true],
+    ['4.9.0', '4.8.3', true],
+    ['5.0.0', '4.8.3', true],
+    ['4.8.1', '4.8.3', false],
+    ['4.7.9', '4.8.3', false],
+    ['3.9.9', '4.8.3', false],
+    ['4.8.3-rc.1', '4.8.3', false],
+    ['4.8.4-rc.1', '4.8.3', true],
+    ['not-a-version', '4.8.3', false],
+  ])('%s against floor %s is %s', (version, floor, expected) => {
+    expect(isAtLeast(version, floor)).toBe(expected);
+  });
+});
+
+describe('belowFloors', () => {
+  it('keeps only the copies below their own floor, with the floor attached', () => {
+    const below = belowFloors([
+      { name: 'socket.io', version: '4.8.1', directory: '/app/node_modules/@nestjs/platform-socket.io/node_modules/socket.io' },
+      { name: 'engine.io', version: DEPENDENCY_FLOORS['engine.io'], directory: '/app/node_modules/engine.io' },
+      { name: 'ws', version: '8.17.1', directory: '/app/node_modules/ws' },
+    ]);
+    expect(below).toEqual([
+      { name: 'socket.io', version: '4.8.1', floor: '4.8.3', directory: '/app/node_modules/@nestjs/platform-socket.io/node_modules/socket.io' },
+      { name: 'ws', version: '8.17.1', floor: '8.21.0', directory: '/app/node_modules/ws' },
+    ]);
+  });
+});
+
+describe('the below-floor message', () => {
+  it('names each copy by its path from the app, its floor, and overrides that pin every copy', () => {
+    const message = DependencyFloorMessages.belowFloor(
+      [
+        { name: 'socket.io', version: '4.8.1', floor: '4.8.3', directory: '/app/node_modules/@nestjs/platform-socket.io/node_modules/socket.io' },
+        { name: 'ws', version: '8.17.1', floor: '8.21.0', directory: '/app/node_modules/ws' },
+      ],
+      '/app',
+    );
+    expect(message).toContain('socket.io 4.8.1 from node_modules/@nestjs/platform-socket.io/node_modules/socket.io, below 4.8.3');
+    expect(message).toContain('ws 8.17.1 from node_modules/ws, below 8.21.0');
+    expect(message).toContain('"overrides": {"socket.io":"^4.8.3","ws":"^8.21.0"}');
+    expect(message).toContain('npm ls socket.io ws');
+  });
+});
