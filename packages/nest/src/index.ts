@@ -47,6 +47,8 @@ export type {
   ClientEvent,
   ServerEventMap,
   ClientEventMap,
+  ServerToClientEvents,
+  ClientToServerEvents,
   PresenceMember,
   JoinAck,
   LeaveAck,

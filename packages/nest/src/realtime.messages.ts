@@ -54,13 +54,15 @@ export const OptionMessages = {
 export const DependencyFloorMessages = {
   belowFloor: (copies: readonly BelowFloor[], cwd: string) => {
     const listed = copies.map((copy) => `${copy.name} ${copy.version} from ${relative(cwd, copy.directory) || copy.directory}, below ${copy.floor}`).join('; ');
-    const overrides = JSON.stringify(Object.fromEntries(copies.map((copy) => [copy.name, `^${copy.floor}`])));
-    const names = copies.map((copy) => copy.name).join(' ');
+    // npm refuses an override that differs from a direct dependency's range; socket.io is one
+    // (a peer of this package), so its override points at that dependency instead.
+    const socketIo = copies.find((copy) => copy.name === 'socket.io');
+    const overrides = JSON.stringify(Object.fromEntries(copies.map((copy) => [copy.name, copy.name === 'socket.io' ? '$socket.io' : `^${copy.floor}`])));
+    const dependency = socketIo ? `list "socket.io": "^${socketIo.floor}" (or later) in dependencies and ` : '';
     return (
       `Socket.IO is served by ${listed} (the versions that close known vulnerabilities). ` +
-      `Pin every copy in the app's package.json with "overrides": ${overrides} (pnpm: "pnpm": { "overrides": … }, yarn: "resolutions"; ` +
-      `for a package that is also a direct dependency write "$<name>" and keep that dependency at the floor or later), reinstall, and confirm with \`npm ls ${names}\`. ` +
-      `dependencyFloors: 'refuse' stops such a boot, 'off' skips this check.`
+      `Fix: in the app's package.json, ${dependency}add "overrides": ${overrides} so that every copy follows (pnpm: "pnpm": { "overrides": … }, yarn: "resolutions"); ` +
+      `reinstall and confirm with \`npm ls ${copies.map((copy) => copy.name).join(' ')}\`. dependencyFloors: 'refuse' stops such a boot, 'off' skips this check.`
     );
   },
   untraced: (names: readonly string[]) =>

@@ -34,7 +34,7 @@ describe('belowFloors', () => {
 });
 
 describe('the below-floor message', () => {
-  it('names each copy by its path from the app, its floor, and overrides that pin every copy', () => {
+  it('names each copy by its path from the app and its floor, with overrides npm accepts for a direct dependency', () => {
     const message = DependencyFloorMessages.belowFloor(
       [
         { name: 'socket.io', version: '4.8.1', floor: '4.8.3', directory: '/app/node_modules/@nestjs/platform-socket.io/node_modules/socket.io' },
@@ -44,7 +44,13 @@ describe('the below-floor message', () => {
     );
     expect(message).toContain('socket.io 4.8.1 from node_modules/@nestjs/platform-socket.io/node_modules/socket.io, below 4.8.3');
     expect(message).toContain('ws 8.17.1 from node_modules/ws, below 8.21.0');
-    expect(message).toContain('"overrides": {"socket.io":"^4.8.3","ws":"^8.21.0"}');
+    expect(message).toContain('list "socket.io": "^4.8.3" (or later) in dependencies and add "overrides": {"socket.io":"$socket.io","ws":"^8.21.0"}');
     expect(message).toContain('npm ls socket.io ws');
+  });
+
+  it('pins a transitive package to its floor directly when socket.io itself is fine', () => {
+    const message = DependencyFloorMessages.belowFloor([{ name: 'engine.io', version: '6.6.2', floor: '6.6.9', directory: '/app/node_modules/engine.io' }], '/app');
+    expect(message).toContain('add "overrides": {"engine.io":"^6.6.9"}');
+    expect(message).not.toContain('in dependencies');
   });
 });
