@@ -27,7 +27,7 @@ describeNestFixture(
       await app().stop();
       const packed = inject('packed');
       await applyOverrides(fixture(), { 'socket.io': '$socket.io' }, [packed.nest.tarball, packed.protocol.tarball]);
-      const tree = await fixture().exec('npm', ['ls', '--all']);
+      const tree = await fixture().listTree();
       expect(tree.code, tree.stdout + tree.stderr).toBe(0);
       const fixed = await startApp(fixture().dir, { TC_SECRET: COMPAT_SECRET, TC_DEPENDENCY_FLOORS: 'refuse' });
       try {

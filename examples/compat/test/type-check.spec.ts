@@ -11,7 +11,7 @@ describe('type-check: the published types under moduleResolution bundler, node16
   let fixture: InstalledFixture;
 
   beforeAll(async () => {
-    fixture = await installFixture('type-check', { withApp: false, tarballs: [packed.protocol.tarball, packed.nest.tarball, packed.client.tarball, packed.react.tarball] });
+    fixture = await installFixture('type-check', { withApp: false, install: [packed.protocol, packed.nest, packed.client, packed.react] });
   });
   afterAll(async () => {
     await fixture?.remove();

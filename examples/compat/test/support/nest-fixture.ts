@@ -1,4 +1,4 @@
-import { lstat, readFile } from 'node:fs/promises';
+import { readFile, realpath } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Socket } from 'socket.io-client';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -25,6 +25,8 @@ export interface NestFixture {
   servedSocketIo: string;
   /** Whether that copy is below the floor, so the module must warn at boot. */
   belowFloor: boolean;
+  /** Who installs it, as its package.json's `packageManager` says. @default 'npm' */
+  packageManager?: 'npm' | 'pnpm';
 }
 
 /** What further tests of a fixture get. */
@@ -41,7 +43,6 @@ const envelopeOf = <T>(socket: Socket, event: string) => nextEvent<Envelope<T>>(
  */
 export function describeNestFixture(expected: NestFixture, more?: (context: FixtureContext) => void): void {
   const packed = inject('packed');
-  const tarballs = [packed.nest.tarball, packed.protocol.tarball];
 
   describe(`${expected.name}: NestJS ${expected.nestMajor}, ${expected.moduleFormat === 'esm' ? 'ESM' : 'CommonJS'}, ${expected.platform}`, () => {
     let fixture: InstalledFixture;
@@ -55,7 +56,8 @@ export function describeNestFixture(expected: NestFixture, more?: (context: Fixt
     };
 
     beforeAll(async () => {
-      fixture = await installFixture(expected.name, { withApp: true, tarballs });
+      // The install line names @tenantcast/nest only; @tenantcast/protocol comes in as its dependency.
+      fixture = await installFixture(expected.name, { withApp: true, install: [packed.nest], provide: [packed.protocol] });
       compiled = await fixture.exec('npx', ['tsc', '-p', 'tsconfig.json']);
       if (compiled.code === 0) app = await startApp(fixture.dir, { TC_SECRET: COMPAT_SECRET });
     });
@@ -67,16 +69,17 @@ export function describeNestFixture(expected: NestFixture, more?: (context: Fixt
       await fixture?.remove();
     });
 
-    it('installs @tenantcast/nest and @tenantcast/protocol from the tarballs into a valid tree', async () => {
-      expect(fixture.installLog).not.toMatch(/ERESOLVE|conflicting peer|Could not resolve/i);
-      const tree = await fixture.exec('npm', ['ls', '--all']);
+    it(`installs @tenantcast/nest and @tenantcast/protocol from the tarballs into a valid tree (${expected.packageManager ?? 'npm'})`, async () => {
+      expect(fixture.packageManager).toBe(expected.packageManager ?? 'npm');
+      expect(fixture.installLog).not.toMatch(/ERESOLVE|conflicting peer|Could not resolve|Issues with peer dependencies|ERR_PNPM/i);
+      const tree = await fixture.listTree();
       expect(tree.code, tree.stdout + tree.stderr).toBe(0);
       // Optional dependencies (bufferutil of ws) may stay unmet; nothing else may.
       expect(tree.stdout).not.toMatch(/invalid|UNMET (?!OPTIONAL)/);
       expect(await installedVersions(fixture, '@tenantcast/nest')).toEqual([packed.nest.version]);
       expect(await installedVersions(fixture, '@tenantcast/protocol')).toEqual([packed.protocol.version]);
-      // A copy from the tarball, not a link into the workspace.
-      expect((await lstat(join(fixture.dir, 'node_modules/@tenantcast/nest'))).isSymbolicLink()).toBe(false);
+      // A copy from the tarball inside the fixture (pnpm links it from its own store), never the workspace's.
+      expect(await realpath(join(fixture.dir, 'node_modules/@tenantcast/nest'))).toContain(await realpath(fixture.dir));
     });
 
     it(`keeps one @nestjs/jwt, a ${expected.jwtMajor}.x that fits NestJS ${expected.nestMajor}`, async () => {
