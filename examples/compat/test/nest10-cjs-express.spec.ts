@@ -36,6 +36,6 @@ describeNestFixture(
       } finally {
         await fixed.stop();
       }
-    });
+    }, 180_000);
   },
 );

@@ -23,6 +23,6 @@ describe('type-check: the published types under moduleResolution bundler, node16
       expect(result.code, result.stdout + result.stderr).toBe(0);
       const { compilerOptions } = await fixture.readJson<{ compilerOptions: { skipLibCheck: boolean } }>('tsconfig.base.json');
       expect(compilerOptions.skipLibCheck).toBe(false);
-    });
+    }, 180_000);
   }
 });

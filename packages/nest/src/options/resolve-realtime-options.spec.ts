@@ -35,6 +35,7 @@ describe('resolveRealtimeOptions', () => {
       connectTimeout: 10_000,
       presence: { kind: 'memory' },
       health: { enabled: true, path: '/realtime/health' },
+      dependencyFloors: 'warn',
     });
     expect(resolved.auth).toMatchObject({ mode: 'hmac', allowQueryToken: false, expiryWarningMs: 60_000 });
     expect(resolved.auth.mode === 'hmac' && resolved.auth.jwt).toMatchObject({ algorithms: ['HS256'], clockToleranceSeconds: 5, maxTokenAgeSeconds: undefined });
