@@ -8,14 +8,18 @@ export interface CommandResult {
 }
 
 /**
- * The environment for child processes, without the `npm_*` variables of the `npm test` that runs
- * this suite: npm would read `npm_config_local_prefix` and friends as settings and treat a
- * fixture as part of the monorepo.
+ * What `npm run` adds to a script's environment about the script and the monorepo: npm would read
+ * `npm_config_local_prefix` (the workspace root) and the workspace settings as its own and treat
+ * a fixture as part of the monorepo. The user's npm settings (`npm_config_registry`, `_cache`,
+ * `_cafile`, ...) stay.
  */
+const SCRIPT_CONTEXT = /^(npm_package_|npm_lifecycle_|npm_command$|npm_execpath$|npm_node_execpath$|npm_config_(local_prefix|workspaces?|include_workspace_root|call|user_agent)$|INIT_CWD$)/i;
+
+/** The environment for child processes: this one, without the script context of the `npm test` running the suite. */
 export function childEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
   for (const [key, value] of Object.entries(process.env)) {
-    if (!/^npm_/i.test(key) && key !== 'INIT_CWD') env[key] = value;
+    if (!SCRIPT_CONTEXT.test(key)) env[key] = value;
   }
   return { ...env, npm_config_update_notifier: 'false', npm_config_fund: 'false', npm_config_audit: 'false', ...extra };
 }
