@@ -58,3 +58,24 @@ export { RealtimeError } from './errors/realtime.error';
 export { HandshakeError } from './errors/handshake.error';
 export type { HandshakeErrorCode } from './errors/handshake.error';
 export { RealtimeConfigError } from './errors/realtime-config.error';
+// The wire contract's names that appear in this package's API, so a backend needs no direct
+// dependency on @tenantcast/protocol (a transitive package is not importable under pnpm).
+export { ErrorCode, SystemEvent } from '@tenantcast/protocol';
+export type {
+  RealtimeUser,
+  Envelope,
+  EnvelopeMetadata,
+  ErrorPayload,
+  ClientEvent,
+  ClientEventPayload,
+  ClientEventAck,
+  PayloadIssue,
+  ServerToClientEvents,
+  ClientToServerEvents,
+  PresenceMember,
+  JoinAck,
+  LeaveAck,
+  ErrorAck,
+  ConnectedPayload,
+  ServerSettings,
+} from '@tenantcast/protocol';

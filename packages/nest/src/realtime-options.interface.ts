@@ -205,4 +205,13 @@ export interface RealtimeModuleOptions {
   presenceMeta?: (user: RealtimeUser) => Record<string, unknown>;
   /** The health endpoint, or `false` to turn it off. */
   health?: RealtimeHealthOptions | false;
+  /**
+   * What to do at start-up when the socket.io, engine.io, ws or socket.io-parser copy that
+   * actually serves the app is below the version that closes known vulnerabilities (an app's
+   * lockfile can hold an older copy than it declares: `@nestjs/platform-socket.io` 10 brings
+   * socket.io 4.8.1). `'warn'` logs the copies and the fix, `'refuse'` fails `app.init()` with a
+   * `RealtimeConfigError`, `'off'` skips the check.
+   * @default 'warn'
+   */
+  dependencyFloors?: 'warn' | 'refuse' | 'off';
 }

@@ -16,7 +16,7 @@ export interface RealtimeSocketData {
  *
  * @example
  * ```ts
- * import type { ClientToServerEvents, ServerToClientEvents } from '@tenantcast/protocol';
+ * import type { ClientToServerEvents, ServerToClientEvents } from '@tenantcast/nest';
  *
  * type RcaSocket = RealtimeSocket<ClientToServerEvents<RcaClientEvents>, ServerToClientEvents<RcaServerEvents>>;
  * ```

@@ -1,3 +1,6 @@
+import { relative } from 'node:path';
+import type { BelowFloor } from './supply-chain/dependency-floors';
+
 /**
  * Problems found in the options at start-up. Each names the option by its path and says how to
  * fix it; {@link RealtimeConfigError} lists all of them at once.
@@ -35,6 +38,7 @@ export const OptionMessages = {
   transports: (value: unknown) => `transports must be a non-empty array of 'websocket' and 'polling'; got ${JSON.stringify(value)}.`,
   roomsType: () => 'rooms must be an object keyed by resource kind, e.g. { rca: { authorize } }.',
   roomKind: (kind: string, problem: string) => `room kind '${kind}' is invalid: ${problem}.`,
+  dependencyFloors: (value: unknown) => `dependencyFloors must be 'warn', 'refuse' or 'off'; got ${JSON.stringify(value)}.`,
   healthPath: (path: unknown) => `health.path must be a string starting with '/', e.g. '/realtime/health'; got ${JSON.stringify(path)}.`,
   presenceStore: () => "presence must be 'memory', { store: 'redis', url | client }, or { store: yourPresenceStore }.",
   redisConnection: (path: string) =>
@@ -72,4 +76,23 @@ export const OptionMessages = {
     `recovery: the ${sharded ? 'sharded' : 'classic'} Redis Pub/Sub adapter cannot recover connection state (Pub/Sub keeps no history). Use adapter { type: 'redis-streams' }, or drop recovery.`,
   missingPeer: (packageName: string, feature: string) =>
     `${feature} needs the optional peer dependency ${packageName}: run \`npm install ${packageName}\`.`,
+} as const;
+
+/** What the boot-time check of the packages serving Socket.IO reports. */
+export const DependencyFloorMessages = {
+  belowFloor: (copies: readonly BelowFloor[], cwd: string) => {
+    const listed = copies.map((copy) => `${copy.name} ${copy.version} from ${relative(cwd, copy.directory) || copy.directory}, below ${copy.floor}`).join('; ');
+    // npm refuses an override that differs from a direct dependency's range; socket.io is one
+    // (a peer of this package), so its override points at that dependency instead.
+    const socketIo = copies.find((copy) => copy.name === 'socket.io');
+    const overrides = JSON.stringify(Object.fromEntries(copies.map((copy) => [copy.name, copy.name === 'socket.io' ? '$socket.io' : `^${copy.floor}`])));
+    const dependency = socketIo ? `list "socket.io": "^${socketIo.floor}" (or later) in dependencies and ` : '';
+    return (
+      `Socket.IO is served by ${listed} (the versions that close known vulnerabilities). ` +
+      `Fix: in the app's package.json, ${dependency}add "overrides": ${overrides} so that every copy follows (pnpm: "pnpm": { "overrides": … }, yarn: "resolutions"); ` +
+      `reinstall and confirm with \`npm ls ${copies.map((copy) => copy.name).join(' ')}\`. dependencyFloors: 'refuse' stops such a boot, 'off' skips this check.`
+    );
+  },
+  untraced: (names: readonly string[]) =>
+    `Could not trace the copy of ${names.join(', ')} serving Socket.IO to an installed package (a bundled build, or a replacement such as a custom wsEngine or parser); check it against the floors in the security guide with \`npm ls ${names.join(' ')}\`, or set dependencyFloors: 'off'.`,
 } as const;

@@ -8,6 +8,7 @@ import {
   RealtimeConfigurableModule,
 } from './realtime.module-definition';
 import { createRealtimeProviders, REALTIME_EXPORTS } from './realtime.providers';
+import { SharedAcrossBuilds } from './shared-across-builds';
 
 /**
  * Multi-tenant realtime for a NestJS app: a Socket.IO gateway with JWT handshake
@@ -31,6 +32,7 @@ import { createRealtimeProviders, REALTIME_EXPORTS } from './realtime.providers'
  * export class AppModule {}
  * ```
  */
+@SharedAcrossBuilds('RealtimeModule')
 @Module({})
 export class RealtimeModule extends RealtimeConfigurableModule {
   /**

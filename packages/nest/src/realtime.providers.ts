@@ -5,13 +5,14 @@ import { RealtimeAdapter } from './adapter/realtime-adapter';
 import { RealtimeAuthService } from './auth/realtime-auth.service';
 import { TokenAuthenticator } from './auth/token-authenticator';
 import { TokenExpiryScheduler } from './auth/token-expiry.scheduler';
+import type { PayloadLimits } from './broadcast/envelope-broadcaster';
 import { applyGatewayMetadata } from './gateway/apply-gateway-metadata';
 import { ConnectionHandler } from './gateway/connection-handler';
 import { NamespaceBinding } from './gateway/namespace-binding';
 import { NamespaceHost } from './gateway/namespace-host';
 import { HealthRouteRegistrar } from './health/health-route.registrar';
-import { RealtimeLimits } from './limits/realtime-limits';
 import { RealtimeHealthService } from './health/realtime-health.service';
+import { RealtimeLimits } from './limits/realtime-limits';
 import { resolveRealtimeOptions } from './options/resolve-realtime-options';
 import type { ResolvedRealtimeOptions } from './options/resolved-realtime-options';
 import { createPresenceStore, ownsPresenceStore } from './presence/create-presence-store';
@@ -19,7 +20,27 @@ import { PresenceReader } from './presence/presence-reader';
 import type { PresenceStore } from './presence/presence-store.interface';
 import { PresenceTracker } from './presence/presence-tracker';
 import { LOGGER_CONTEXT, PRESENCE_STORE } from './realtime.constants';
-import { GATEWAY_METADATA_APPLIER, PAYLOAD_LIMITS, REALTIME_LOGGER, RESOLVED_OPTIONS } from './realtime-internal.constants';
+import {
+  CLUSTER_MEMBERSHIP,
+  CONNECTION_HANDLER,
+  DEPENDENCY_FLOOR_CHECK,
+  GATEWAY_METADATA_APPLIER,
+  NAMESPACE_BINDING,
+  NAMESPACE_HOST,
+  PAYLOAD_LIMITS,
+  PRESENCE_READER,
+  PRESENCE_TRACKER,
+  REALTIME_ADAPTER,
+  REALTIME_HEALTH,
+  REALTIME_LIMITS,
+  REALTIME_LOGGER,
+  REALTIME_SHUTDOWN,
+  RECOVERY_GATE,
+  RESOLVED_OPTIONS,
+  ROOM_MEMBERSHIP,
+  TOKEN_AUTHENTICATOR,
+  TOKEN_EXPIRY_SCHEDULER,
+} from './realtime-internal.constants';
 import { REALTIME_MODULE_OPTIONS } from './realtime.module-definition';
 import { RealtimeService } from './realtime.service';
 import { RealtimeShutdown } from './realtime-shutdown';
@@ -27,54 +48,61 @@ import { PendingRecoveries } from './recovery/pending-recoveries';
 import { RecoveryGate } from './recovery/recovery-gate';
 import { ClusterMembership } from './rooms/cluster-membership';
 import { RoomMembership } from './rooms/room-membership';
+import { DependencyFloorCheck } from './supply-chain/dependency-floor.check';
 
 /**
- * The providers of one module registration. Each part gets exactly what it uses, wired here once;
- * `gateway` is the gateway class minted for this registration.
+ * The providers of one module registration. Each part gets exactly what it uses, wired here once,
+ * under a `Symbol.for` token (see shared-across-builds.ts); `gateway` is the gateway class minted
+ * for this registration.
  */
 export function createRealtimeProviders(gateway: Type): Provider[] {
   return [
     { provide: RESOLVED_OPTIONS, useFactory: resolveRealtimeOptions, inject: [REALTIME_MODULE_OPTIONS] },
     { provide: REALTIME_LOGGER, useFactory: () => new Logger(LOGGER_CONTEXT) },
     { provide: PRESENCE_STORE, useFactory: (options: ResolvedRealtimeOptions) => createPresenceStore(options.presence), inject: [RESOLVED_OPTIONS] },
-    { provide: NamespaceHost, useFactory: () => new NamespaceHost() },
+    { provide: NAMESPACE_HOST, useFactory: () => new NamespaceHost() },
     {
-      provide: RealtimeLimits,
+      provide: REALTIME_LIMITS,
       useFactory: (options: ResolvedRealtimeOptions, logger: Logger) => RealtimeLimits.create(options.limits, logger),
       inject: [RESOLVED_OPTIONS, REALTIME_LOGGER],
     },
     {
-      provide: RealtimeAdapter,
+      provide: PAYLOAD_LIMITS,
+      useFactory: (options: ResolvedRealtimeOptions): PayloadLimits => ({ maxPayloadDepth: options.limits.maxPayloadDepth, maxEmitBytes: options.limits.maxEmitBytes }),
+      inject: [RESOLVED_OPTIONS],
+    },
+    {
+      provide: REALTIME_ADAPTER,
       useFactory: (options: ResolvedRealtimeOptions, logger: Logger) => RealtimeAdapter.create(options.adapter, logger),
       inject: [RESOLVED_OPTIONS, REALTIME_LOGGER],
     },
     {
-      provide: RecoveryGate,
+      provide: RECOVERY_GATE,
       // A restored session waits for its handshake at most as long as the handshake may take.
       useFactory: (options: ResolvedRealtimeOptions) => new RecoveryGate(options.recovery.enabled ? new PendingRecoveries(options.connectTimeout) : undefined),
       inject: [RESOLVED_OPTIONS],
     },
-    { provide: TokenAuthenticator, useFactory: (options: ResolvedRealtimeOptions) => new TokenAuthenticator(options.auth), inject: [RESOLVED_OPTIONS] },
+    { provide: TOKEN_AUTHENTICATOR, useFactory: (options: ResolvedRealtimeOptions) => new TokenAuthenticator(options.auth), inject: [RESOLVED_OPTIONS] },
     {
-      provide: TokenExpiryScheduler,
+      provide: TOKEN_EXPIRY_SCHEDULER,
       useFactory: (options: ResolvedRealtimeOptions) => new TokenExpiryScheduler(options.auth.expiryWarningMs),
       inject: [RESOLVED_OPTIONS],
     },
     {
-      provide: PresenceTracker,
+      provide: PRESENCE_TRACKER,
       useFactory: (options: ResolvedRealtimeOptions, store: PresenceStore, host: NamespaceHost, adapter: RealtimeAdapter, logger: Logger) =>
         new PresenceTracker({ store, host, presenceMeta: options.presenceMeta, clustered: adapter.clustered, logger }),
-      inject: [RESOLVED_OPTIONS, PRESENCE_STORE, NamespaceHost, RealtimeAdapter, REALTIME_LOGGER],
+      inject: [RESOLVED_OPTIONS, PRESENCE_STORE, NAMESPACE_HOST, REALTIME_ADAPTER, REALTIME_LOGGER],
     },
-    { provide: PresenceReader, useFactory: (store: PresenceStore, logger: Logger) => new PresenceReader(store, logger), inject: [PRESENCE_STORE, REALTIME_LOGGER] },
+    { provide: PRESENCE_READER, useFactory: (store: PresenceStore, logger: Logger) => new PresenceReader(store, logger), inject: [PRESENCE_STORE, REALTIME_LOGGER] },
     {
-      provide: RoomMembership,
+      provide: ROOM_MEMBERSHIP,
       useFactory: (options: ResolvedRealtimeOptions, tracker: PresenceTracker, reader: PresenceReader, logger: Logger) =>
         new RoomMembership({ rooms: options.rooms, tracker, reader, logger, maxRoomsPerSocket: options.limits.maxRoomsPerSocket }),
-      inject: [RESOLVED_OPTIONS, PresenceTracker, PresenceReader, REALTIME_LOGGER],
+      inject: [RESOLVED_OPTIONS, PRESENCE_TRACKER, PRESENCE_READER, REALTIME_LOGGER],
     },
     {
-      provide: ClusterMembership,
+      provide: CLUSTER_MEMBERSHIP,
       useFactory: (options: ResolvedRealtimeOptions, host: NamespaceHost, membership: RoomMembership, adapter: RealtimeAdapter, logger: Logger) =>
         new ClusterMembership({
           host,
@@ -83,10 +111,10 @@ export function createRealtimeProviders(gateway: Type): Provider[] {
           requestsTimeoutMs: options.adapter.kind === 'memory' ? 0 : options.adapter.requestsTimeoutMs,
           logger,
         }),
-      inject: [RESOLVED_OPTIONS, NamespaceHost, RoomMembership, RealtimeAdapter, REALTIME_LOGGER],
+      inject: [RESOLVED_OPTIONS, NAMESPACE_HOST, ROOM_MEMBERSHIP, REALTIME_ADAPTER, REALTIME_LOGGER],
     },
     {
-      provide: ConnectionHandler,
+      provide: CONNECTION_HANDLER,
       useFactory: (
         options: ResolvedRealtimeOptions,
         authenticator: TokenAuthenticator,
@@ -97,10 +125,10 @@ export function createRealtimeProviders(gateway: Type): Provider[] {
         logger: Logger,
         limits: RealtimeLimits,
       ) => new ConnectionHandler({ settings: serverSettings(options), authenticator, expiry, tracker, reader, membership, logger, guard: limits.guard }),
-      inject: [RESOLVED_OPTIONS, TokenAuthenticator, TokenExpiryScheduler, PresenceTracker, PresenceReader, RoomMembership, REALTIME_LOGGER, RealtimeLimits],
+      inject: [RESOLVED_OPTIONS, TOKEN_AUTHENTICATOR, TOKEN_EXPIRY_SCHEDULER, PRESENCE_TRACKER, PRESENCE_READER, ROOM_MEMBERSHIP, REALTIME_LOGGER, REALTIME_LIMITS],
     },
     {
-      provide: NamespaceBinding,
+      provide: NAMESPACE_BINDING,
       useFactory: (
         options: ResolvedRealtimeOptions,
         authenticator: TokenAuthenticator,
@@ -113,10 +141,21 @@ export function createRealtimeProviders(gateway: Type): Provider[] {
         logger: Logger,
         limits: RealtimeLimits,
       ) => new NamespaceBinding({ options, authenticator, handler, tracker, host, adapter, recovery, cluster, limits, logger }),
-      inject: [RESOLVED_OPTIONS, TokenAuthenticator, ConnectionHandler, PresenceTracker, NamespaceHost, RealtimeAdapter, RecoveryGate, ClusterMembership, REALTIME_LOGGER, RealtimeLimits],
+      inject: [
+        RESOLVED_OPTIONS,
+        TOKEN_AUTHENTICATOR,
+        CONNECTION_HANDLER,
+        PRESENCE_TRACKER,
+        NAMESPACE_HOST,
+        REALTIME_ADAPTER,
+        RECOVERY_GATE,
+        CLUSTER_MEMBERSHIP,
+        REALTIME_LOGGER,
+        REALTIME_LIMITS,
+      ],
     },
     {
-      provide: RealtimeShutdown,
+      provide: REALTIME_SHUTDOWN,
       useFactory: (
         options: ResolvedRealtimeOptions,
         host: NamespaceHost,
@@ -126,7 +165,13 @@ export function createRealtimeProviders(gateway: Type): Provider[] {
         adapter: RealtimeAdapter,
         limits: RealtimeLimits,
       ) => new RealtimeShutdown({ host, tracker, expiry, store, ownsStore: ownsPresenceStore(options.presence), adapter, limits }),
-      inject: [RESOLVED_OPTIONS, NamespaceHost, PresenceTracker, TokenExpiryScheduler, PRESENCE_STORE, RealtimeAdapter, RealtimeLimits],
+      inject: [RESOLVED_OPTIONS, NAMESPACE_HOST, PRESENCE_TRACKER, TOKEN_EXPIRY_SCHEDULER, PRESENCE_STORE, REALTIME_ADAPTER, REALTIME_LIMITS],
+    },
+    {
+      provide: DEPENDENCY_FLOOR_CHECK,
+      useFactory: (options: ResolvedRealtimeOptions, host: NamespaceHost, logger: Logger) =>
+        new DependencyFloorCheck({ mode: options.dependencyFloors, host, logger }),
+      inject: [RESOLVED_OPTIONS, NAMESPACE_HOST, REALTIME_LOGGER],
     },
     {
       provide: GATEWAY_METADATA_APPLIER,
@@ -134,16 +179,16 @@ export function createRealtimeProviders(gateway: Type): Provider[] {
       inject: [RESOLVED_OPTIONS, DiscoveryService],
     },
     gateway,
-    { provide: PAYLOAD_LIMITS, useFactory: (options: ResolvedRealtimeOptions) => ({ maxPayloadDepth: options.limits.maxPayloadDepth, maxEmitBytes: options.limits.maxEmitBytes }), inject: [RESOLVED_OPTIONS] },
     RealtimeService,
     RealtimeAuthService,
     RealtimeHealthService,
+    { provide: REALTIME_HEALTH, useExisting: RealtimeHealthService },
     HealthRouteRegistrar,
   ];
 }
 
 /** The providers other modules may inject. */
-export const REALTIME_EXPORTS = [RealtimeService, RealtimeAuthService, RealtimeHealthService, PRESENCE_STORE];
+export const REALTIME_EXPORTS = [RealtimeService, RealtimeAuthService, RealtimeHealthService, REALTIME_HEALTH, PRESENCE_STORE];
 
 function serverSettings(options: ResolvedRealtimeOptions): ServerSettings {
   return {

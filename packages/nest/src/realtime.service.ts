@@ -3,12 +3,13 @@ import type { JoinAck, LeaveAck } from '@tenantcast/protocol';
 import type { BroadcastTarget } from './broadcast/broadcast-target';
 import { EnvelopeBroadcaster, type PayloadLimits } from './broadcast/envelope-broadcaster';
 import { membershipCommand } from './broadcast/membership-command';
-import { NamespaceHost } from './gateway/namespace-host';
-import { PresenceReader, type PresenceQueries } from './presence/presence-reader';
-import { PAYLOAD_LIMITS } from './realtime-internal.constants';
+import type { NamespaceHost } from './gateway/namespace-host';
+import type { PresenceQueries, PresenceReader } from './presence/presence-reader';
+import { CLUSTER_MEMBERSHIP, NAMESPACE_HOST, PAYLOAD_LIMITS, PRESENCE_READER, ROOM_MEMBERSHIP } from './realtime-internal.constants';
 import type { RealtimeNamespace, RealtimeSocket } from './realtime-socket';
-import { ClusterMembership } from './rooms/cluster-membership';
-import { RoomMembership } from './rooms/room-membership';
+import type { ClusterMembership } from './rooms/cluster-membership';
+import type { RoomMembership } from './rooms/room-membership';
+import { SharedAcrossBuilds } from './shared-across-builds';
 
 /**
  * Sends application events to rooms, users and tenants in the standard {@link Envelope}, on every
@@ -25,6 +26,7 @@ import { RoomMembership } from './rooms/room-membership';
  * this.realtime.emitToRoom(user.tenantId, 'rca', rcaId, 'rca-updated', { status: 'closed' });
  * ```
  */
+@SharedAcrossBuilds('RealtimeService')
 @Injectable()
 // `any` in the constraint lets interfaces (which lack index signatures) serve as event maps.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -37,10 +39,10 @@ export class RealtimeService<Events extends Record<string, any> = Record<string,
   readonly presence: PresenceQueries;
 
   constructor(
-    @Inject(NamespaceHost) private readonly host: NamespaceHost,
-    @Inject(RoomMembership) private readonly membership: RoomMembership,
-    @Inject(PresenceReader) reader: PresenceReader,
-    @Inject(ClusterMembership) private readonly cluster: ClusterMembership,
+    @Inject(NAMESPACE_HOST) private readonly host: NamespaceHost,
+    @Inject(ROOM_MEMBERSHIP) private readonly membership: RoomMembership,
+    @Inject(PRESENCE_READER) reader: PresenceReader,
+    @Inject(CLUSTER_MEMBERSHIP) private readonly cluster: ClusterMembership,
     @Inject(PAYLOAD_LIMITS) payloadLimits: PayloadLimits,
   ) {
     super(() => host.namespace as unknown as BroadcastTarget, payloadLimits);

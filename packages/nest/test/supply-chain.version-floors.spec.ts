@@ -2,13 +2,22 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { DEPENDENCY_FLOORS } from '../src/supply-chain/dependency-floors';
 
-/** Versions below these have known CVEs (see RELIABILITY.md, "Dependency floors"). */
+/**
+ * Versions below these have known CVEs (see RELIABILITY.md, "Dependency floors"). The server-side
+ * floors are the ones the module checks at boot; each is read both where this package resolves it
+ * and behind @nestjs/platform-socket.io, whose pinned socket.io is the copy that serves.
+ */
 const FLOORS: Array<[name: string, floor: string, resolvedFrom: string[]]> = [
-  ['socket.io', '4.8.3', []],
-  ['engine.io', '6.6.9', ['socket.io']],
-  ['ws', '8.21.0', ['socket.io', 'engine.io']],
-  ['socket.io-parser', '4.2.7', ['socket.io']],
+  ['socket.io', DEPENDENCY_FLOORS['socket.io'], []],
+  ['engine.io', DEPENDENCY_FLOORS['engine.io'], ['socket.io']],
+  ['ws', DEPENDENCY_FLOORS.ws, ['socket.io', 'engine.io']],
+  ['socket.io-parser', DEPENDENCY_FLOORS['socket.io-parser'], ['socket.io']],
+  ['socket.io', DEPENDENCY_FLOORS['socket.io'], ['@nestjs/platform-socket.io']],
+  ['engine.io', DEPENDENCY_FLOORS['engine.io'], ['@nestjs/platform-socket.io', 'socket.io']],
+  ['ws', DEPENDENCY_FLOORS.ws, ['@nestjs/platform-socket.io', 'socket.io', 'engine.io']],
+  ['socket.io-parser', DEPENDENCY_FLOORS['socket.io-parser'], ['@nestjs/platform-socket.io', 'socket.io']],
   ['socket.io-parser', '4.2.7', ['socket.io-client']],
   ['ws', '8.21.0', ['socket.io-client', 'engine.io-client']],
   ['jsonwebtoken', '9.0.0', ['@nestjs/jwt']],

@@ -1,5 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { TokenAuthenticator, type AuthenticatedToken } from './token-authenticator';
+import { TOKEN_AUTHENTICATOR } from '../realtime-internal.constants';
+import type { AuthenticatedToken, TokenAuthenticator } from './token-authenticator';
+import { SharedAcrossBuilds } from '../shared-across-builds';
 
 /**
  * Verifies tokens exactly as the socket handshake does (same key, pinned algorithms, required
@@ -10,9 +12,10 @@ import { TokenAuthenticator, type AuthenticatedToken } from './token-authenticat
  * const { user } = await this.realtimeAuth.verify(bearerToken); // throws HandshakeError
  * ```
  */
+@SharedAcrossBuilds('RealtimeAuthService')
 @Injectable()
 export class RealtimeAuthService {
-  constructor(@Inject(TokenAuthenticator) private readonly authenticator: TokenAuthenticator) {}
+  constructor(@Inject(TOKEN_AUTHENTICATOR) private readonly authenticator: TokenAuthenticator) {}
 
   /**
    * Resolves with the token's user and expiry.

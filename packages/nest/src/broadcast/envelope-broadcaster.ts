@@ -13,6 +13,7 @@ import { RealtimeError } from '../errors/realtime.error';
 import { describePayloadProblem, measurePayload } from '../limits/payload-shape';
 import type { BroadcastTarget } from './broadcast-target';
 import { buildRoom } from './build-room';
+import { SharedAcrossBuilds } from '../shared-across-builds';
 
 /** The limits the emit helpers apply to what they send. */
 export interface PayloadLimits {
@@ -30,6 +31,7 @@ export interface PayloadLimits {
  *
  * @typeParam Events - the application's server event map (event name → data type).
  */
+@SharedAcrossBuilds('EnvelopeBroadcaster')
 // `any` in the constraint lets interfaces (which lack index signatures) serve as event maps.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export class EnvelopeBroadcaster<Events extends Record<string, any> = Record<string, unknown>> {

@@ -8,6 +8,7 @@ import { OptionProblems } from '../options/option-problems';
 import { optionalPositiveInteger } from '../options/option-values';
 import { LIMIT_DEFAULTS } from '../options/resolve-limits-options';
 import { MEMBERSHIP_COMMAND_EVENT, membershipCommand } from '../broadcast/membership-command';
+import { SharedAcrossBuilds } from '../shared-across-builds';
 
 /** Options of {@link RealtimeEmitter.connect}. */
 export interface RealtimeEmitterOptions {
@@ -70,6 +71,7 @@ interface SocketIoEmitter extends BroadcastTarget {
  * // Nest: providers: [RealtimeEmitter.provider({ url, namespace: '/rca' })], then inject RealtimeEmitter
  * ```
  */
+@SharedAcrossBuilds('RealtimeEmitter')
 // `any` in the constraint lets interfaces (which lack index signatures) serve as event maps.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export class RealtimeEmitter<Events extends Record<string, any> = Record<string, unknown>> extends EnvelopeBroadcaster<Events> {

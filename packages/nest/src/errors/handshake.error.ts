@@ -1,5 +1,6 @@
 import { ErrorCode, UNAUTHORIZED_MESSAGE, type ErrorPayload } from '@tenantcast/protocol';
 import { RealtimeError } from './realtime.error';
+import { SharedAcrossBuilds } from '../shared-across-builds';
 
 /** The codes a refused handshake or token refresh carries. */
 export type HandshakeErrorCode = typeof ErrorCode.Unauthorized | typeof ErrorCode.TokenExpired | typeof ErrorCode.ConnectionLimit | typeof ErrorCode.Forbidden;
@@ -20,6 +21,7 @@ const REFUSED_MESSAGE = 'Refused';
  * refusals (`UNAUTHORIZED`, `TOKEN_EXPIRED`) and `Refused` for the others (`CONNECTION_LIMIT`,
  * `FORBIDDEN`), the reason travels as `data.code`; the detailed `reason` stays in the server log.
  */
+@SharedAcrossBuilds('HandshakeError')
 export class HandshakeError extends RealtimeError {
   /** Sent to the client with the `connect_error`. */
   readonly data: ErrorPayload & { code: HandshakeErrorCode };

@@ -1,7 +1,11 @@
+import { SharedAcrossBuilds } from '../shared-across-builds';
+
 /**
- * Thrown at start-up when options are invalid. It lists every problem found at once, each naming
+ * Thrown at start-up when options are invalid (or, with `dependencyFloors: 'refuse'`, when Socket.IO
+ * is served by a copy below its floor). It lists every problem found at once, each naming
  * the option and the fix, so a misconfiguration is mended in one pass instead of one per boot.
  */
+@SharedAcrossBuilds('RealtimeConfigError')
 export class RealtimeConfigError extends Error {
   constructor(
     /** What was configured, e.g. `RealtimeModule` or `RedisPresenceStore`. */

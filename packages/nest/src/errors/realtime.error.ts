@@ -1,9 +1,11 @@
 import { ErrorCode, type ErrorPayload, type PayloadIssue } from '@tenantcast/protocol';
+import { SharedAcrossBuilds } from '../shared-across-builds';
 
 /**
  * Base class of every error Tenantcast raises on the server. Carries a protocol code so it can be
  * sent to the client as an {@link ErrorPayload} without leaking internals.
  */
+@SharedAcrossBuilds('RealtimeError')
 export class RealtimeError extends Error {
   /** With `INVALID_PAYLOAD`: every problem found, sent to the client as `details`. */
   readonly details: PayloadIssue[] | undefined;

@@ -1,6 +1,7 @@
 import { Inject } from '@nestjs/common';
 import type { OnGatewayInit } from '@nestjs/websockets';
-import { NamespaceBinding } from './namespace-binding';
+import { NAMESPACE_BINDING } from '../realtime-internal.constants';
+import type { NamespaceBinding } from './namespace-binding';
 import type { SystemNamespace } from './system-socket';
 
 /**
@@ -12,7 +13,7 @@ import type { SystemNamespace } from './system-socket';
  * registration, because decorator arguments cannot come from `forRootAsync`.
  */
 export class ModuleGatewayBase implements OnGatewayInit {
-  constructor(@Inject(NamespaceBinding) private readonly binding: NamespaceBinding) {}
+  constructor(@Inject(NAMESPACE_BINDING) private readonly binding: NamespaceBinding) {}
 
   /** Called by Nest once the namespace exists. */
   afterInit(namespace: SystemNamespace): void {

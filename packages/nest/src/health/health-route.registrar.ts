@@ -1,8 +1,8 @@
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
-import { RESOLVED_OPTIONS } from '../realtime-internal.constants';
+import { REALTIME_HEALTH, RESOLVED_OPTIONS } from '../realtime-internal.constants';
 import type { ResolvedRealtimeOptions } from '../options/resolved-realtime-options';
-import { RealtimeHealthService } from './realtime-health.service';
+import type { RealtimeHealthService } from './realtime-health.service';
 
 /**
  * Serves `GET {health.path}` on the app's HTTP server through Nest's HTTP adapter, so it works
@@ -14,7 +14,7 @@ export class HealthRouteRegistrar implements OnModuleInit {
   constructor(
     @Inject(RESOLVED_OPTIONS) private readonly options: ResolvedRealtimeOptions,
     @Inject(HttpAdapterHost) private readonly adapterHost: HttpAdapterHost,
-    @Inject(RealtimeHealthService) private readonly health: RealtimeHealthService,
+    @Inject(REALTIME_HEALTH) private readonly health: RealtimeHealthService,
   ) {}
 
   /** Registers the route when the module initialises, before the app listens. */

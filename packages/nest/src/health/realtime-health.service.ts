@@ -1,7 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { RealtimeAdapter } from '../adapter/realtime-adapter';
-import { NamespaceHost } from '../gateway/namespace-host';
-import { PresenceReader } from '../presence/presence-reader';
+import type { RealtimeAdapter } from '../adapter/realtime-adapter';
+import type { NamespaceHost } from '../gateway/namespace-host';
+import type { PresenceReader } from '../presence/presence-reader';
+import { NAMESPACE_HOST, PRESENCE_READER, REALTIME_ADAPTER } from '../realtime-internal.constants';
+import { SharedAcrossBuilds } from '../shared-across-builds';
 
 /** What the health endpoint and the terminus indicator report. */
 export interface RealtimeHealthReport {
@@ -21,12 +23,13 @@ export interface RealtimeHealthReport {
 }
 
 /** Computes the module's health; used by the health endpoint and `RealtimeHealthIndicator`. */
+@SharedAcrossBuilds('RealtimeHealthService')
 @Injectable()
 export class RealtimeHealthService {
   constructor(
-    @Inject(NamespaceHost) private readonly host: NamespaceHost,
-    @Inject(PresenceReader) private readonly presence: PresenceReader,
-    @Inject(RealtimeAdapter) private readonly adapter: RealtimeAdapter,
+    @Inject(NAMESPACE_HOST) private readonly host: NamespaceHost,
+    @Inject(PRESENCE_READER) private readonly presence: PresenceReader,
+    @Inject(REALTIME_ADAPTER) private readonly adapter: RealtimeAdapter,
   ) {}
 
   /** Checks the presence store and the adapter, and counts this process's connections. */

@@ -35,6 +35,7 @@ describe('resolveRealtimeOptions', () => {
       connectTimeout: 10_000,
       presence: { kind: 'memory' },
       health: { enabled: true, path: '/realtime/health' },
+      dependencyFloors: 'warn',
     });
     expect(resolved.auth).toMatchObject({ mode: 'hmac', allowQueryToken: false, expiryWarningMs: 60_000 });
     expect(resolved.auth.mode === 'hmac' && resolved.auth.jwt).toMatchObject({ algorithms: ['HS256'], clockToleranceSeconds: 5, maxTokenAgeSeconds: undefined });
@@ -139,6 +140,12 @@ describe('resolveRealtimeOptions', () => {
     ]);
     expect(problemsOf({ auth: { secret: SECRET }, health: { path: 'health' }, port: 70_000, path: 'socket', presenceMeta: {} })).toHaveLength(4);
     expect(resolveRealtimeOptions({ auth: { secret: SECRET }, health: false }).health).toEqual({ enabled: false });
+  });
+
+  it('accepts the dependency floor modes and refuses anything else', () => {
+    expect(resolveRealtimeOptions({ auth: { secret: SECRET } }).dependencyFloors).toBe('warn');
+    expect(resolveRealtimeOptions({ auth: { secret: SECRET }, dependencyFloors: 'refuse' }).dependencyFloors).toBe('refuse');
+    expect(problemsOf({ auth: { secret: SECRET }, dependencyFloors: 'strict' })).toEqual([expect.stringMatching(/dependencyFloors must be 'warn', 'refuse' or 'off'/)]);
   });
 
   it('refuses options that are not an object', () => {

@@ -11,6 +11,7 @@ import { resolvePresenceOptions } from './resolve-presence-options';
 import type { ResolvedHealthOptions, ResolvedRealtimeOptions } from './resolved-realtime-options';
 
 const TRANSPORTS: ReadonlySet<unknown> = new Set(['websocket', 'polling']);
+const DEPENDENCY_FLOOR_MODES: ReadonlySet<unknown> = new Set(['warn', 'refuse', 'off']);
 
 /**
  * Validates the options once at start-up and fills in defaults, so that a misconfiguration fails
@@ -64,6 +65,7 @@ export function resolveRealtimeOptions(options: RealtimeModuleOptions): Resolved
     health: resolveHealth(options.health, problems),
     origins: resolveOriginOptions(options.origins, problems),
     limits: resolveLimitsOptions(options.limits, problems),
+    dependencyFloors: resolveDependencyFloors(options.dependencyFloors, problems),
   };
   problems.throwIfAny('RealtimeModule');
   return resolved as ResolvedRealtimeOptions;
@@ -97,4 +99,11 @@ function defaultPresenceMeta(user: RealtimeUser): Record<string, unknown> {
   if (user.role !== undefined) meta.role = user.role;
   if (user.email !== undefined) meta.email = user.email;
   return meta;
+}
+
+function resolveDependencyFloors(mode: RealtimeModuleOptions['dependencyFloors'], problems: OptionProblems): 'warn' | 'refuse' | 'off' {
+  if (mode === undefined) return 'warn';
+  if (DEPENDENCY_FLOOR_MODES.has(mode)) return mode;
+  problems.add(OptionMessages.dependencyFloors(mode));
+  return 'warn';
 }

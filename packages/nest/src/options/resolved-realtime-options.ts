@@ -121,4 +121,5 @@ export interface ResolvedRealtimeOptions {
   /** The origin check, or `undefined` when every origin is accepted. */
   origins: OriginPolicy | undefined;
   limits: ResolvedLimits;
+  dependencyFloors: 'warn' | 'refuse' | 'off';
 }

@@ -10,6 +10,7 @@ import type {
   RemoveConnectionResult,
 } from './presence-store.interface';
 import { roomMember } from './presence-keys';
+import { SharedAcrossBuilds } from '../shared-across-builds';
 
 /** Connection ids of one user in one scope, each with when it entered the scope. */
 type ScopeConnections = Map<string, number>;
@@ -38,6 +39,7 @@ interface TenantPresence {
  * Every operation is synchronous inside, so transitions are trivially atomic; adding and
  * removing a connection cost O(1) plus O(rooms of that connection).
  */
+@SharedAcrossBuilds('MemoryPresenceStore')
 export class MemoryPresenceStore implements PresenceStore {
   /** Reported by health checks. */
   readonly name = 'memory';

@@ -18,6 +18,7 @@ import { createRedisPresenceClient, type OwnedRedisPresenceClient } from './redi
 import type { RedisPresenceClient, RedisPresenceOptions } from './redis-presence-options.interface';
 import { asInteger, asOnlineMembers, asRemoval, asRoomMembers, asStrings, asSweepBatch } from './redis-presence-replies';
 import { RedisScript } from './redis-script';
+import { SharedAcrossBuilds } from '../shared-across-builds';
 
 /** `isHealthy()` answers `false` when a PING takes longer than this. */
 const HEALTH_TIMEOUT_MS = 1_000;
@@ -59,6 +60,7 @@ const script = {
  * registration), join, leave, disconnect and each query 1 (one script); refresh 1 per interval for
  * all of the instance's connections (one script per tenant, pipelined).
  */
+@SharedAcrossBuilds('RedisPresenceStore')
 export class RedisPresenceStore implements PresenceStore {
   /** Reported by health checks. */
   readonly name = 'redis';

@@ -1,6 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { HealthIndicatorService, type HealthIndicatorResult } from '@nestjs/terminus';
-import { RealtimeHealthService } from '../health/realtime-health.service';
+import type { RealtimeHealthService } from '../health/realtime-health.service';
+import { REALTIME_HEALTH } from '../realtime-internal.constants';
+import { SharedAcrossBuilds } from '../shared-across-builds';
 
 /** Options of {@link RealtimeHealthIndicator.isHealthy}. */
 export interface RealtimeHealthCheckOptions {
@@ -31,11 +33,12 @@ export interface RealtimeHealthCheckOptions {
  * }
  * ```
  */
+@SharedAcrossBuilds('RealtimeHealthIndicator')
 @Injectable()
 export class RealtimeHealthIndicator {
   constructor(
     @Inject(HealthIndicatorService) private readonly indicators: HealthIndicatorService,
-    @Inject(RealtimeHealthService) private readonly health: RealtimeHealthService,
+    @Inject(REALTIME_HEALTH) private readonly health: RealtimeHealthService,
   ) {}
 
   /** Checks the gateway, the presence store and the adapter under `key`. */

@@ -4,6 +4,7 @@ import { ErrorCode, isErrorCode, type ErrorAck, type ErrorPayload } from '@tenan
 import { RealtimeError } from '../errors/realtime.error';
 import { LOGGER_CONTEXT } from '../realtime.constants';
 import { quoteLogValue } from '../logging/log-values';
+import { SharedAcrossBuilds } from '../shared-across-builds';
 
 const INTERNAL_MESSAGE = 'The server failed to handle the request; try again.';
 
@@ -20,6 +21,7 @@ const INTERNAL_MESSAGE = 'The server failed to handle the request; try again.';
  *
  * `@RealtimeGateway()` applies it to the class; use it with `@UseFilters()` elsewhere.
  */
+@SharedAcrossBuilds('RealtimeExceptionFilter')
 @Catch()
 export class RealtimeExceptionFilter implements WsExceptionFilter {
   private readonly logger = new Logger(LOGGER_CONTEXT);

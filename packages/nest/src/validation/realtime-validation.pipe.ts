@@ -1,6 +1,7 @@
 import { ValidationPipe, type ValidationError, type ValidationPipeOptions } from '@nestjs/common';
 import { ErrorCode, type PayloadIssue } from '@tenantcast/protocol';
 import { RealtimeError } from '../errors/realtime.error';
+import { SharedAcrossBuilds } from '../shared-across-builds';
 
 /**
  * Nest's `ValidationPipe` (class-validator DTOs) for message handlers: a failure throws a
@@ -17,6 +18,7 @@ import { RealtimeError } from '../errors/realtime.error';
  * post(@MessageBody() body: PostCommentDto) {}
  * ```
  */
+@SharedAcrossBuilds('RealtimeValidationPipe')
 export class RealtimeValidationPipe extends ValidationPipe {
   constructor(options: ValidationPipeOptions = {}) {
     super({

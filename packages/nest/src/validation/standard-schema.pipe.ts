@@ -3,6 +3,7 @@ import { MessageBody } from '@nestjs/websockets';
 import type { StandardSchemaV1 } from '@standard-schema/spec';
 import { ErrorCode, type PayloadIssue } from '@tenantcast/protocol';
 import { RealtimeError } from '../errors/realtime.error';
+import { SharedAcrossBuilds } from '../shared-across-builds';
 
 /**
  * Validates a message body with any Standard Schema validator (zod 3.24+, valibot 1, ArkType,
@@ -16,6 +17,7 @@ import { RealtimeError } from '../errors/realtime.error';
  * post(@MessageBody(new StandardSchemaPipe(z.object({ rcaId: z.string(), text: z.string().max(2000) }))) body: Comment) {}
  * ```
  */
+@SharedAcrossBuilds('StandardSchemaPipe')
 export class StandardSchemaPipe<Schema extends StandardSchemaV1> implements PipeTransform<unknown, Promise<StandardSchemaV1.InferOutput<Schema>>> {
   constructor(private readonly schema: Schema) {}
 

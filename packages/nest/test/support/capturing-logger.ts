@@ -12,6 +12,10 @@ export class CapturingLogger implements LoggerService {
   get lines(): string[] {
     return this.entries.map((entry) => entry.line);
   }
+  /** The warnings alone. */
+  get warnings(): string[] {
+    return this.entries.filter((entry) => entry.level === 'warn').map((entry) => entry.line);
+  }
   log(message: unknown, ...rest: unknown[]): void { this.push('log', message, rest); }
   error(message: unknown, ...rest: unknown[]): void { this.push('error', message, rest); }
   warn(message: unknown, ...rest: unknown[]): void { this.push('warn', message, rest); }

@@ -5,26 +5,34 @@ import { fileURLToPath } from 'node:url';
 export interface ChildNode {
   url: string;
   process: ChildProcess;
+  /** The JSON line the process printed once it listened (`port` and whatever it reports). */
+  ready: Record<string, unknown> & { port: number };
   /** Kills the process without letting it clean up, like a crashed node; a no-op once it exited. */
   kill9(): Promise<void>;
 }
 
 /**
- * Starts `fixtures/realtime-node.{cjs,mjs}` (the built package, through `require` or `import`)
- * and resolves once it listens.
+ * Starts a script from `test/fixtures` (by default `realtime-node.cjs`, the built package loaded
+ * through `require`) and resolves once it printed its first line, `{"port": n, ...}`.
  */
-export function startChildNode(env: Record<string, string>, format: 'cjs' | 'mjs' = 'cjs'): Promise<ChildNode> {
-  const fixture = fileURLToPath(new URL(`../fixtures/realtime-node.${format}`, import.meta.url));
-  const child = spawn(process.execPath, [fixture], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+export function startChildNode(env: Record<string, string>, fixture = 'realtime-node.cjs'): Promise<ChildNode> {
+  const script = fileURLToPath(new URL(`../fixtures/${fixture}`, import.meta.url));
+  const child = spawn(process.execPath, [script], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
+  let stdout = '';
   child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   return new Promise((resolve, reject) => {
     child.once('exit', (code) => reject(new Error(`child node exited with ${code}: ${stderr}`)));
-    child.stdout!.once('data', (chunk: Buffer) => {
-      const { port } = JSON.parse(chunk.toString()) as { port: number };
+    const onData = (chunk: Buffer) => {
+      stdout += chunk.toString();
+      const end = stdout.indexOf('\n');
+      if (end === -1) return;
+      child.stdout!.off('data', onData);
+      const ready = JSON.parse(stdout.slice(0, end)) as ChildNode['ready'];
       resolve({
-        url: `http://127.0.0.1:${port}`,
+        url: `http://127.0.0.1:${ready.port}`,
         process: child,
+        ready,
         kill9: () =>
           new Promise((done) => {
             if (child.exitCode !== null || child.signalCode !== null) return done();
@@ -33,6 +41,7 @@ export function startChildNode(env: Record<string, string>, format: 'cjs' | 'mjs
             child.kill('SIGKILL');
           }),
       });
-    });
+    };
+    child.stdout!.on('data', onData);
   });
 }

@@ -1,0 +1,12 @@
+import { describeNestFixture } from './support/nest-fixture';
+
+describeNestFixture({
+  name: 'nest12-esm-express',
+  nestMajor: 12,
+  moduleFormat: 'esm',
+  platform: 'express',
+  tsconfig: { module: 'nodenext', moduleResolution: 'nodenext' },
+  jwtMajor: 12,
+  servedSocketIo: '4.8.3',
+  belowFloor: false,
+});
