@@ -6,6 +6,7 @@
 //
 // Options: --full · --only B1,B3 · --clients N (rescale every N, for harness checks)
 //          --passes N · --soak-minutes M · --out DIR
+//          --profile cpu|heap|cpu,heap (server processes write .cpuprofile / .heapprofile into <run>/profiles/)
 import { mkdirSync, writeFileSync, appendFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -30,6 +31,7 @@ const { values: options } = parseArgs({
     passes: { type: 'string' },
     'soak-minutes': { type: 'string' },
     out: { type: 'string' },
+    profile: { type: 'string' },
   },
 });
 
@@ -48,10 +50,20 @@ const jsonl = join(resultsDir, 'results.jsonl');
 const write = (line) => appendFileSync(jsonl, `${JSON.stringify(line)}\n`);
 const say = (text) => process.stderr.write(`${text}\n`);
 
+const profiles = new Set((options.profile ?? '').split(',').filter(Boolean));
+for (const kind of profiles) if (kind !== 'cpu' && kind !== 'heap') throw new Error(`bench: --profile takes cpu, heap or cpu,heap, not '${kind}'`);
+
 let redis;
 const run = {
   runId,
   logFile: (label) => join(logsDir, `${label}.log`),
+  /** Node flags for a server process: the profilers asked for with --profile, one directory per process. */
+  serverFlags(label) {
+    if (profiles.size === 0) return [];
+    const dir = join(resultsDir, 'profiles', label);
+    mkdirSync(dir, { recursive: true });
+    return [...(profiles.has('cpu') ? ['--cpu-prof', `--cpu-prof-dir=${dir}`] : []), ...(profiles.has('heap') ? ['--heap-prof', `--heap-prof-dir=${dir}`] : [])];
+  },
   async redis() {
     redis ??= await startRedis({ log: join(logsDir, 'redis.log') });
     return redis;
@@ -65,6 +77,7 @@ let harnessError = false;
 
 try {
   const env = collectEnvironment({ mode, argv: process.argv.slice(2) });
+  env.profiling = [...profiles];
   say(`bench: ${mode} run ${runId}; results in ${resultsDir}`);
   const clockScope = new Scope(run, 'clock');
   try {

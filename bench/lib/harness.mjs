@@ -34,7 +34,7 @@ export class Scope {
   async server(arm, config = {}, { cpu = SERVER_CPU, sockets = 1_000, label = arm, nice } = {}) {
     const { nofile } = planSockets(sockets);
     const name = `${this.scenario}-${label}`;
-    const child = startNode(HOST, [], { cpu, nice, nofile, execArgv: ['--expose-gc'], log: this.run.logFile(name) });
+    const child = startNode(HOST, [], { cpu, nice, nofile, execArgv: ['--expose-gc', ...(this.run.serverFlags?.(name) ?? [])], log: this.run.logFile(name) });
     const rpc = rpcClient(child, name);
     this.started.push(rpc);
     await rpc.ready();
@@ -82,8 +82,12 @@ export class Scope {
   /** Stops one process: its own `stop` command when it has one, then a signal. */
   async stop(rpc) {
     this.started = this.started.filter((other) => other !== rpc);
-    await rpc.call('stop', {}, 10_000).catch(() => undefined);
-    await stopProcess(rpc.child, 'SIGTERM', 3_000);
+    const stopped = await rpc.call('stop', {}, 10_000).then(
+      () => true,
+      () => false,
+    );
+    // A process that acknowledged `stop` exits by itself (writing its profiles); others get a signal.
+    await stopProcess(rpc.child, 'SIGTERM', 3_000, stopped ? 10_000 : 0);
   }
 
   /** Stops everything this scope started. */

@@ -44,17 +44,25 @@ export function startProcess(command, args, { cpu, nice, nofile, log, env = {}, 
   return child;
 }
 
-/** Sends `signal` and resolves once the child has exited (SIGKILL after `graceMs`). */
-export function stopProcess(child, signal = 'SIGTERM', graceMs = 5_000) {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
-    child.once('exit', () => {
-      clearTimeout(timer);
-      resolve();
-    });
-    child.kill(signal);
-  });
+const exited = (child) => child.exitCode !== null || child.signalCode !== null;
+
+/**
+ * Resolves once the child has exited: it gets `waitMs` to exit on its own (a server writing its
+ * profile on exit), then `signal`, then SIGKILL after `graceMs`.
+ */
+export async function stopProcess(child, signal = 'SIGTERM', graceMs = 5_000, waitMs = 0) {
+  if (exited(child)) return;
+  const gone = new Promise((resolve) => child.once('exit', resolve));
+  if (waitMs > 0) {
+    let timer;
+    await Promise.race([gone, new Promise((resolve) => (timer = setTimeout(resolve, waitMs)))]);
+    clearTimeout(timer);
+    if (exited(child)) return;
+  }
+  const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
+  child.kill(signal);
+  await gone;
+  clearTimeout(timer);
 }
 
 /** Kills every child still running; synchronous, so it also works from an `exit` handler. */

@@ -71,6 +71,7 @@ export function environmentBlock(env) {
     `parser: ${env.parser}; bufferutil ${env.bufferutil ? 'on' : 'off'}; utf-8-validate ${env.utf8Validate ? 'on' : 'off'}`,
     `pinning: ${env.pinning}; open files ${env.openFiles.soft}/${env.openFiles.hard}; ports ${env.portRange}`,
   ];
+  if (env.profiling?.length) lines.push(`profilers on (${env.profiling.join(', ')}): figures are not comparable to unprofiled runs`);
   if (env.clockCheck) lines.push(`clock check: one-way p50 ${env.clockCheck.p50Ms} ms, p99 ${env.clockCheck.p99Ms} ms (${env.clockCheck.ok ? 'ok' : 'FAILED'})`);
   return ['```', ...lines, '```'].join('\n');
 }

@@ -18,7 +18,8 @@ export default {
   id: 'B7b',
   title: 'Two nodes, adapters compared',
   async run(ctx) {
-    const { clients, messages, adapters, restart, queryCalls } = ctx.params.b7;
+    const { sizes, messages, adapters, restart, queryCalls } = ctx.params.b7;
+    const clients = sizes.at(-1);
     const half = Math.floor(clients / 2);
     const rate = broadcastRate(clients);
     const types = [REFERENCE, ...adapters.filter((type) => type !== REFERENCE)];

@@ -9,28 +9,28 @@ export function broadcastRate(clients) {
 
 const QUICK = {
   passes: 3,
-  b1: { clients: 1_000, inFlight: 100, warmupClients: 300, jwtIterations: 20_000 },
+  b1: { clients: 1_000, inFlight: 100, warmupClients: 1_000, jwtIterations: 20_000 },
   b2: { points: [250, 1_000], handlers: 10 },
   b3: { sizes: [1_000], payloads: [100, 1_024], messages: 10, warmupMessages: 4 },
-  b4: { room: 1_000, others: 1_000, tenants: 10, messages: 10, warmupMessages: 4 },
-  b5: { clients: 1_000, ratePerClient: 5, durationMs: 2_000, singleCalls: 200 },
+  b4: { room: 1_000, others: 1_000, tenants: 10, messages: 8, warmupMessages: 4 },
+  b5: { clients: 1_000, ratePerClient: 5, durationMs: 1_500, singleCalls: 100 },
   b6: { online: 1_000, calls: 200, ttlMs: 9_000, killFraction: 0.1 },
-  b7: { clients: 1_000, messages: 10, singleMessages: 20, adapters: ['redis', 'redis-streams'], restart: false, queryCalls: 50 },
-  b8: { clients: 500, ratePerSecond: 10, durationMs: 2_000, heapClients: 500 },
+  b7: { sizes: [1_000], messages: 8, singleMessages: 15, adapters: ['redis', 'redis-streams'], restart: false, queryCalls: 50 },
+  b8: { clients: 500, ratePerSecond: 10, durationMs: 1_500 },
   b9: { clients: 1_000, timeoutMs: 30_000 },
   b10: null,
 };
 
 const FULL = {
   passes: 3,
-  b1: { clients: 5_000, inFlight: 100, warmupClients: 1_000, jwtIterations: 50_000 },
+  b1: { clients: 5_000, inFlight: 100, warmupClients: 2_000, jwtIterations: 50_000 },
   b2: { points: [1_000, 10_000], handlers: 10 },
   b3: { sizes: [1_000, 5_000, 10_000], payloads: [100, 1_024], messages: 25, warmupMessages: 5 },
   b4: { room: 1_000, others: 9_000, tenants: 10, messages: 25, warmupMessages: 5 },
   b5: { clients: 1_000, ratePerClient: 5, durationMs: 10_000, singleCalls: 1_000 },
   b6: { online: 10_000, calls: 1_000, ttlMs: 30_000, killFraction: 0.1 },
-  b7: { clients: 5_000, messages: 20, singleMessages: 50, adapters: ['redis', 'redis-sharded', 'redis-streams'], restart: true, queryCalls: 200, clientsSteps: [1_000, 5_000] },
-  b8: { clients: 1_000, ratePerSecond: 10, durationMs: 10_000, heapClients: 1_000 },
+  b7: { sizes: [1_000, 5_000], messages: 20, singleMessages: 50, adapters: ['redis', 'redis-sharded', 'redis-streams'], restart: true, queryCalls: 200 },
+  b8: { clients: 1_000, ratePerSecond: 10, durationMs: 10_000 },
   b9: { clients: 5_000, timeoutMs: 60_000 },
   b10: { minutes: 30, warmupMinutes: 5, clients: 5_000, tenants: 10, churnPerMinute: 0.01 },
 };
@@ -53,10 +53,8 @@ export function modeParams({ full = false, clients, soakMinutes } = {}) {
     base.b4.others = scaled(base.b4.others, factor);
     base.b5.clients = scaled(base.b5.clients, factor);
     base.b6.online = scaled(base.b6.online, factor);
-    base.b7.clients = Math.max(2, scaled(base.b7.clients, factor));
-    if (base.b7.clientsSteps) base.b7.clientsSteps = base.b7.clientsSteps.map((n) => Math.max(2, scaled(n, factor)));
+    base.b7.sizes = base.b7.sizes.map((n) => Math.max(2, scaled(n, factor)));
     base.b8.clients = scaled(base.b8.clients, factor);
-    base.b8.heapClients = scaled(base.b8.heapClients, factor);
     base.b9.clients = scaled(base.b9.clients, factor);
     if (base.b10) base.b10.clients = scaled(base.b10.clients, factor);
   }
