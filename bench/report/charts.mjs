@@ -13,6 +13,7 @@ export function parseResults(text) {
     run: lines.find((line) => line.type === 'run'),
     rows: lines.filter((line) => line.type === 'figure'),
     passes: lines.filter((line) => line.type === 'pass'),
+    scenarios: lines.filter((line) => line.type === 'scenario'),
   };
 }
 
@@ -28,7 +29,7 @@ export function environmentFooter(env, run) {
 const shorten = (text, max = 58) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
 
 function barsFrom(rows, prefix, clean = (figure) => figure.slice(prefix.length)) {
-  return rows.filter((row) => row.figure.startsWith(prefix)).map((row) => ({ label: shorten(clean(row.figure), 28), values: { bare: row.bare, handwritten: row.handwritten, library: row.library } }));
+  return rows.filter((row) => row.figure.startsWith(prefix)).map((row) => ({ label: shorten(clean(row.figure), 40), values: { bare: row.bare, handwritten: row.handwritten, library: row.library } }));
 }
 
 /** `{ 'file.svg': svg }` for every chart the results have data for. */
@@ -42,7 +43,7 @@ export function buildCharts({ env, run, rows, passes }) {
     charts['ratios.svg'] = ratioChart({ title: 'Library ÷ bare Socket.IO, same run', subtitle: 'Bar = median of the per-pass ratios; black mark = target; green pass, red fail, grey invalid', footer, rows: ratioRows });
   }
   const scenario = (id) => rows.filter((row) => row.scenario === id);
-  const connect = barsFrom(scenario('B1'), 'connect rate, ').filter((group) => !group.label.startsWith('floor'));
+  const connect = barsFrom(scenario('B1'), 'connect rate, ', (figure) => figure.slice('connect rate, '.length).replace('JWT + rooms', 'JWT, rooms')).filter((group) => !group.label.startsWith('floor'));
   if (connect.length > 0) {
     charts['connect-rate.svg'] = groupedBarChart({ title: 'B1 — connect rate', subtitle: 'Handshakes completed per second, 100 in flight, server on one core', footer, unit: 'conn/s', groups: connect, series: ['bare', 'handwritten', 'library'] });
   }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildCharts, environmentFooter, parseResults } from './charts.mjs';
-import { escapeXml, groupedBarChart, niceMax, ratioChart } from './svg.mjs';
+import { escapeXml, groupedBarChart, niceMax, ratioChart, wrap } from './svg.mjs';
 
 const env = { type: 'env', mode: 'full', date: '2026-12-01T12:34:56.000Z', cpu: 'Xeon <test>', nproc: 2, kernel: 'Linux 6.1', node: 'v20.20.2', versions: { 'socket.io': '4.8.4' }, commit: 'abc1234', dirty: false, loadAverageAtStart: [0.1, 0.1, 0.1] };
 const figure = (scenario, name, values) => ({ type: 'figure', scenario, figure: name, unit: 'x', bare: 1, handwritten: null, library: 2, ratio: 2, status: 'FAIL', target: { on: 'ratio', op: '<=', value: 1.1 }, ...values });
@@ -29,6 +29,11 @@ describe('svg primitives', () => {
     expect(niceMax(2.2)).toBe(2.5);
     expect(niceMax(3100)).toBe(5000);
     expect(niceMax(0)).toBe(1);
+  });
+
+  it('wraps long labels at spaces', () => {
+    expect(wrap('JWT, rooms + memory presence', 14)).toEqual(['JWT, rooms +', 'memory', 'presence']);
+    expect(wrap('short', 14)).toEqual(['short']);
   });
 
   it('draws one bar per available value and marks a missing one with a dash', () => {

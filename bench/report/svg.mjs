@@ -24,6 +24,20 @@ function label(value) {
   return String(Number(value.toPrecision(3)));
 }
 
+/** Footers are one line of up to ~130 characters at 10 px: charts are at least this wide. */
+const MIN_WIDTH = 760;
+
+/** Splits `text` into lines of at most `max` characters, at spaces. */
+export function wrap(text, max) {
+  const lines = [];
+  for (const word of String(text).split(' ')) {
+    const last = lines.at(-1);
+    if (last !== undefined && last.length + 1 + word.length <= max) lines[lines.length - 1] = `${last} ${word}`;
+    else lines.push(word);
+  }
+  return lines;
+}
+
 function frame({ width, height, title, subtitle, footer }, body) {
   const footerLines = [].concat(footer ?? []);
   return [
@@ -50,8 +64,8 @@ export function groupedBarChart({ title, subtitle, footer, unit, groups, series 
   const left = 64;
   const top = 84;
   const plotHeight = 220;
-  const width = Math.max(520, left + groups.length * groupWidth + 24);
-  const height = top + plotHeight + 64 + 14 * [].concat(footer ?? []).length;
+  const width = Math.max(MIN_WIDTH, left + groups.length * groupWidth + 24);
+  const height = top + plotHeight + 80 + 14 * [].concat(footer ?? []).length;
   const max = niceMax(Math.max(0, ...groups.flatMap((group) => series.map((name) => group.values[name] ?? 0))));
   const y = (value) => top + plotHeight - (value / max) * plotHeight;
   const parts = [];
@@ -71,7 +85,9 @@ export function groupedBarChart({ title, subtitle, footer, unit, groups, series 
       }
       parts.push(`<text x="${x + (barWidth - 4) / 2}" y="${(typeof value === 'number' ? y(value) : top + plotHeight) - 4}" text-anchor="middle" ${FONT} font-size="9" fill="#374151">${escapeXml(label(value))}</text>`);
     });
-    parts.push(`<text x="${x0 + (series.length * barWidth) / 2 - 2}" y="${top + plotHeight + 16}" text-anchor="middle" ${FONT} font-size="10" fill="#111827">${escapeXml(group.label)}</text>`);
+    wrap(group.label, Math.max(8, Math.floor(groupWidth / 6))).forEach((line, index) => {
+      parts.push(`<text x="${x0 + (series.length * barWidth) / 2 - 2}" y="${top + plotHeight + 16 + index * 12}" text-anchor="middle" ${FONT} font-size="10" fill="#111827">${escapeXml(line)}</text>`);
+    });
   });
   series.forEach((name, index) => {
     const x = left + index * 110;
@@ -87,11 +103,11 @@ export function groupedBarChart({ title, subtitle, footer, unit, groups, series 
  *   rows: Array<{ label: string, ratio: number, target?: number, op?: string, status: string }> }} chart
  */
 export function ratioChart({ title, subtitle, footer, rows }) {
-  const left = 330;
-  const top = 64;
+  const left = 360;
+  const top = 78;
   const rowHeight = 22;
   const plotWidth = 380;
-  const width = left + plotWidth + 80;
+  const width = Math.max(MIN_WIDTH, left + plotWidth + 80);
   const height = top + rows.length * rowHeight + 48 + 14 * [].concat(footer ?? []).length;
   const max = niceMax(Math.max(1.5, ...rows.map((row) => Math.max(row.ratio ?? 0, row.target ?? 0))));
   const x = (value) => left + (value / max) * plotWidth;
@@ -121,7 +137,7 @@ export function lineChart({ title, subtitle, footer, unit, xLabel, series }) {
   const top = 84;
   const plotWidth = 520;
   const plotHeight = 220;
-  const width = left + plotWidth + 40;
+  const width = Math.max(MIN_WIDTH, left + plotWidth + 40);
   const height = top + plotHeight + 60 + 14 * [].concat(footer ?? []).length;
   const points = Object.values(series).flat();
   const maxX = Math.max(1, ...points.map(([px]) => px));
