@@ -95,6 +95,7 @@ try {
     const scenarioStarted = Date.now();
     say(`bench: ${scenario.id} ${scenario.title} …`);
     const ctx = {
+      id: scenario.id,
       params,
       mode,
       scope,

@@ -16,7 +16,9 @@ export const BACKGROUND_NICE = 10;
  * has no such adapter option yet.
  */
 export async function startCluster(ctx, arm, adapterType, redis, sockets) {
-  const config = { adapter: { type: adapterType, url: redis.url }, redisUrl: redis.url, ...(arm === 'library' ? { presence: 'redis' } : {}) };
+  // Both nodes of a cluster share one presence key prefix, as the processes of one deployment do.
+  const presence = arm === 'library' ? { presence: 'redis', keyPrefix: `tcbench:${ctx.run.runId}:${ctx.id}-${adapterType}` } : {};
+  const config = { adapter: { type: adapterType, url: redis.url }, redisUrl: redis.url, ...presence };
   const a = await ctx.scope.server(arm, config, { cpu: 0, sockets, label: `${arm}-${adapterType}-A` });
   if (a.unavailable) return { unavailable: a.unavailable };
   const b = await ctx.scope.server(arm, config, { cpu: 1, sockets, label: `${arm}-${adapterType}-B` });
@@ -31,7 +33,7 @@ export async function stopCluster(ctx, cluster) {
 /** Connects `count` people to one node, in the group named after the node. */
 export async function connectTo(ctx, generator, server, group, people) {
   const result = await generator.call('connect', { port: server.port, namespace: ctx.namespace, people, group, inFlight: 100 }, 300_000);
-  if (result.failed > 0) throw new Error(`${ctx.id ?? 'B7'}: ${result.failed} clients could not connect to node ${group}: ${JSON.stringify(result.failures)}`);
+  if (result.failed > 0) throw new Error(`${ctx.id}: ${result.failed} clients could not connect to node ${group}: ${JSON.stringify(result.failures)}`);
   return result;
 }
 

@@ -16,7 +16,7 @@ const QUICK = {
   b5: { clients: 1_000, ratePerClient: 5, durationMs: 1_500, singleCalls: 100 },
   b6: { online: 1_000, calls: 200, ttlMs: 9_000, killFraction: 0.1 },
   b7: { sizes: [1_000], messages: 8, singleMessages: 15, adapters: ['redis', 'redis-streams'], restart: false, queryCalls: 50 },
-  b8: { clients: 500, ratePerSecond: 10, durationMs: 1_500 },
+  b8: { clients: 1_000, ratePerSecond: 10, durationMs: 1_500 },
   b9: { clients: 1_000, timeoutMs: 30_000 },
   b10: null,
 };
