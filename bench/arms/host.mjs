@@ -4,6 +4,7 @@
 // Usage (by the runner only): node --expose-gc bench/arms/host.mjs
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { STAMPED_EVENT } from '../generator/framing.mjs';
 import { encodeHistogram, newHistogram, recordMicros } from '../lib/histogram.mjs';
 import { serveRpc } from '../lib/rpc.mjs';
 import { jwtMicrobench } from './jwt-microbench.mjs';
@@ -87,7 +88,7 @@ serveRpc({
    * Emits `count` stamped messages to a tenant room at `rate` per second (open loop: each on its
    * planned time, whatever the previous one cost) and reports this process's CPU over the burst.
    */
-  async broadcast({ tenantId, rate, count, payloadBytes, event = 'tick' }) {
+  async broadcast({ tenantId, rate, count, payloadBytes, event = STAMPED_EVENT }) {
     const payload = 'x'.repeat(payloadBytes);
     const intervalMs = 1000 / rate;
     const room = tenantRoom(tenantId);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { connectFrame, enginePath, eventFrame, parseFrame, stampedData } from './framing.mjs';
+import { connectFrame, enginePath, eventFrame, parseFrame, readStamp, stampedPrefix } from './framing.mjs';
 
 describe('frames the generator sends', () => {
   it('connects to a namespace with its auth payload', () => {
@@ -36,15 +36,25 @@ describe('parseFrame', () => {
   });
 });
 
-describe('stampedData', () => {
-  it('finds the stamp of a bare broadcast and of one in the library envelope', () => {
-    expect(stampedData(['tick', { ts: 5, seq: 1 }])).toEqual({ ts: 5, seq: 1 });
-    expect(stampedData(['tick', { id: 'e', type: 'tick', data: { ts: 6, seq: 2 }, metadata: {} }])).toEqual({ ts: 6, seq: 2 });
+describe('readStamp', () => {
+  const stamp = { ts: 1764623456789.123, seq: 42, tenantId: 'tenant-3' };
+
+  it('reads the stamp of a bare broadcast as JSON.parse would', () => {
+    const frame = eventFrame('/rca', 'tick', [{ ...stamp, payload: 'x'.repeat(100) }]);
+    expect(frame.startsWith(stampedPrefix('/rca'))).toBe(true);
+    expect(readStamp(frame)).toEqual(stamp);
   });
 
-  it('answers undefined for anything unstamped', () => {
-    expect(stampedData(['connected', { user: {} }])).toBeUndefined();
-    expect(stampedData(['tick', null])).toBeUndefined();
-    expect(stampedData(undefined)).toBeUndefined();
+  it('reads the stamp inside the library envelope, not its timestamp or metadata', () => {
+    const envelope = { id: 'e1', type: 'tick', data: { ...stamp, payload: 'x' }, timestamp: 1764623456000, metadata: { tenantId: 'tenant-3' } };
+    expect(readStamp(eventFrame('/rca', 'tick', [envelope]))).toEqual(stamp);
+  });
+
+  it('reads integers, negatives and exponents', () => {
+    expect(readStamp('42/rca,["tick",{"ts":-1.5e3,"seq":0,"tenantId":"t"}]')).toEqual({ ts: -1500, seq: 0, tenantId: 't' });
+  });
+
+  it('answers undefined when a field is missing', () => {
+    expect(readStamp('42/rca,["tick",{"ts":1,"tenantId":"t"}]')).toBeUndefined();
   });
 });

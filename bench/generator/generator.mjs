@@ -11,7 +11,6 @@ import { identities } from '../lib/identities.mjs';
 import { serveRpc } from '../lib/rpc.mjs';
 import { benchToken } from '../lib/tokens.mjs';
 import { CLIENT_BACKOFF, reconnectDelay } from './backoff.mjs';
-import { stampedData } from './framing.mjs';
 import { RawClient } from './raw-client.mjs';
 
 const now = () => performance.timeOrigin + performance.now();
@@ -24,8 +23,8 @@ let storm;
 let unexpectedCloses = 0;
 
 const hooks = {
-  onEvent(client, args, at) {
-    if (recorder) record(recorder, client, args, at);
+  onStamp(client, stamp, at) {
+    if (recorder) record(recorder, client, stamp, at);
   },
   onAck(client, ackId, args, at) {
     const sentAt = client.pendingAcks.get(ackId);
@@ -44,14 +43,19 @@ const hooks = {
   },
 };
 
-/** CPU share of this process (1 = one full core) since `mark()`. */
+/**
+ * Starts a CPU window; the function it returns gives this process's CPU share since then (1 = one
+ * full core), and the kernel's part of it (on loopback the kernel charges much of the TCP work to
+ * the reading process).
+ */
 function cpuWindow() {
   const cpu = process.cpuUsage();
   const started = performance.now();
   return () => {
     const used = process.cpuUsage(cpu);
     const wallMs = performance.now() - started;
-    return { wallMs, cpuFraction: wallMs > 0 ? (used.user + used.system) / 1000 / wallMs : 0 };
+    const share = (micros) => (wallMs > 0 ? micros / 1000 / wallMs : 0);
+    return { wallMs, cpuFraction: share(used.user + used.system), systemFraction: share(used.system) };
   };
 }
 
@@ -94,9 +98,7 @@ async function openAll(target, people, group, inFlight, deadlineMs) {
   };
 }
 
-function record(state, client, args, at) {
-  const data = stampedData(args);
-  if (!data) return;
+function record(state, client, data, at) {
   if (data.tenantId !== client.identity.tenantId) {
     state.crossTenant += 1;
     return;
@@ -129,7 +131,7 @@ function fanoutHistogram(lastBySeq) {
 }
 
 function recorderResult(state) {
-  const { wallMs, cpuFraction } = state.window();
+  const { wallMs, cpuFraction, systemFraction } = state.window();
   const groups = {};
   for (const [name, group] of state.groups) {
     groups[name] = { delivery: encodeHistogram(group.delivery), fanout: encodeHistogram(fanoutHistogram(group.lastBySeq)), received: group.received };
@@ -145,6 +147,7 @@ function recorderResult(state) {
     groups,
     wallMs,
     cpuFraction,
+    systemFraction,
   };
 }
 

@@ -1,7 +1,7 @@
 // One Socket.IO connection of the load generator, over websocket.mjs with the minimal framing of
 // framing.mjs. Ready means the server's `connected` event arrived, as for a real client of the
 // library; every arm emits it once the socket is set up.
-import { connectFrame, enginePath, EngineType, eventFrame, PacketType, parseFrame } from './framing.mjs';
+import { connectFrame, enginePath, EngineType, eventFrame, PacketType, parseFrame, readStamp, stampedPrefix } from './framing.mjs';
 import { WebSocketConnection } from './websocket.mjs';
 
 const CONNECTED_EVENT = 'connected';
@@ -13,7 +13,7 @@ export class RawClient {
    * @param {{ userId: string, tenantId: string }} identity
    * @param {string} token
    * @param {string} group label the generator reports figures by (a node, a tenant set)
-   * @param {{ onEvent(client, args, at): void, onAck(client, ackId, args, at): void, onClose(client): void }} hooks
+   * @param {{ onStamp(client, stamp, at): void, onAck(client, ackId, args, at): void, onClose(client): void }} hooks
    */
   constructor(target, identity, token, group, hooks) {
     this.id = nextId++;
@@ -34,8 +34,7 @@ export class RawClient {
   open(timeoutMs, now) {
     const started = now();
     const { host, port, namespace } = this.target;
-    const ws = new WebSocketConnection(host, port, enginePath());
-    this.ws = ws;
+    const stamped = stampedPrefix(namespace);
     return new Promise((resolve, reject) => {
       let settled = false;
       const settle = (error, ms) => {
@@ -50,32 +49,36 @@ export class RawClient {
         }
       };
       const timer = setTimeout(() => settle(new Error('timed out')), timeoutMs);
-      ws.on('error', (error) => settle(new Error(error.code ?? error.message)));
-      ws.on('close', () => {
-        const wasReady = this.ready;
-        this.ready = false;
-        settle(new Error('closed before connected'));
-        if (wasReady) this.hooks.onClose(this);
-      });
-      ws.on('message', (frame) => {
-        const at = now();
-        if (frame === EngineType.Ping) return ws.send(EngineType.Pong);
-        if (frame[0] === EngineType.Open) return ws.send(connectFrame(namespace, { token: this.token, userId: this.identity.userId, tenantId: this.identity.tenantId }));
-        const packet = parseFrame(frame, namespace);
-        if (!packet || packet.engine !== EngineType.Message) return;
-        if (packet.type === PacketType.Event) {
-          if (!this.ready && packet.data?.[0] === CONNECTED_EVENT) {
+      const ws = new WebSocketConnection(host, port, enginePath(), {
+        onError: (error) => settle(new Error(error.code ?? error.message)),
+        onClose: () => {
+          const wasReady = this.ready;
+          this.ready = false;
+          settle(new Error('closed before connected'));
+          if (wasReady) this.hooks.onClose(this);
+        },
+        onMessage: (frame) => {
+          const at = now();
+          if (frame.startsWith(stamped)) {
+            const stamp = readStamp(frame);
+            if (stamp) this.hooks.onStamp(this, stamp, at);
+            return;
+          }
+          if (frame === EngineType.Ping) return ws.send(EngineType.Pong);
+          if (frame[0] === EngineType.Open) return ws.send(connectFrame(namespace, { token: this.token, userId: this.identity.userId, tenantId: this.identity.tenantId }));
+          const packet = parseFrame(frame, namespace);
+          if (!packet || packet.engine !== EngineType.Message) return;
+          if (packet.type === PacketType.Event && !this.ready && packet.data?.[0] === CONNECTED_EVENT) {
             this.ready = true;
             settle(undefined, at - started);
-          } else {
-            this.hooks.onEvent(this, packet.data, at);
+          } else if (packet.type === PacketType.Ack) {
+            this.hooks.onAck(this, packet.ackId, packet.data, at);
+          } else if (packet.type === PacketType.ConnectError) {
+            settle(new Error(`refused ${packet.data?.data?.code ?? packet.data?.message ?? ''}`.trim()));
           }
-        } else if (packet.type === PacketType.Ack) {
-          this.hooks.onAck(this, packet.ackId, packet.data, at);
-        } else if (packet.type === PacketType.ConnectError) {
-          settle(new Error(`refused ${packet.data?.data?.code ?? packet.data?.message ?? ''}`.trim()));
-        }
+        },
       });
+      this.ws = ws;
     });
   }
 

@@ -1,22 +1,20 @@
-// The generator's WebSocket connection: the HTTP upgrade written and checked by hand over a
-// plain TCP socket, then ws's own Receiver and Sender for the frames. ws's client goes through
-// Node's http client, which costs the generator about as much CPU per connection as the server
-// spends on the handshake; with this the generator stays well under its 50% budget at the connect
-// rates B1 measures, and the framing is still ws's.
+// The generator's WebSocket connection: the HTTP upgrade written and checked by hand over a plain
+// TCP socket, then the frames of ws-frames.mjs. ws's client goes through Node's http client and
+// its Receiver stream; per connection and per small message each costs the generator about as
+// much CPU as the server spends, so the generator would be what B1 and B3 measure.
 import { createHash, randomBytes } from 'node:crypto';
-import { EventEmitter } from 'node:events';
 import { connect } from 'node:net';
-import { Receiver, Sender } from 'ws';
+import { encodeFrame, FrameDecoder, Opcode, textFrame } from './ws-frames.mjs';
 
 const GUID = '258EAFA5-E914-47DA-95CA-C5AB0DC85B11';
 const HEADER_END = Buffer.from('\r\n\r\n');
 const MAX_HEADER_BYTES = 8_192;
 /**
- * An all-zero masking key: valid framing (the server unmasks with it like any other), and ws
- * skips the XOR for it. A load generator has no intermediary to defend against, which is what
- * random keys are for.
+ * One read buffer for every connection of the process (Node's `onread` option): reads skip the
+ * stream machinery and allocate nothing. Safe because each read is consumed synchronously in its
+ * callback; bytes kept for later (a partial frame or header) are copied out first.
  */
-const zeroMask = (mask) => mask.fill(0);
+const READ_BUFFER = Buffer.allocUnsafe(256 * 1024);
 
 /** The `Sec-WebSocket-Accept` a server must answer to `key` (RFC 6455 §4.2.2). */
 export function acceptFor(key) {
@@ -33,18 +31,20 @@ export function upgradeProblem(head, key) {
 }
 
 /**
- * A client WebSocket with the few members the generator uses: `send(text)`, `terminate()`, and
- * the events `open`, `message` (string), `close`, `error`.
+ * A client WebSocket with what the generator uses: `send(text)`, `terminate()`, and the hooks
+ * `onMessage(text)`, `onClose()`, `onError(error)`, called directly (no event emitter on the
+ * per-message path).
  */
-export class WebSocketConnection extends EventEmitter {
-  constructor(host, port, path) {
-    super();
+export class WebSocketConnection {
+  constructor(host, port, path, { onMessage, onClose, onError }) {
+    this.onMessage = onMessage;
+    this.onClose = onClose;
+    this.onError = onError;
     this.open = false;
     this.closed = false;
     const key = randomBytes(16).toString('base64');
-    const socket = connect({ host, port, noDelay: true });
-    this.socket = socket;
     let head = Buffer.alloc(0);
+    let decoder;
     const onHead = (chunk) => {
       head = Buffer.concat([head, chunk]);
       const end = head.indexOf(HEADER_END);
@@ -52,12 +52,30 @@ export class WebSocketConnection extends EventEmitter {
         if (head.length > MAX_HEADER_BYTES) this.fail(new Error('upgrade response too large'));
         return;
       }
-      socket.off('data', onHead);
       const problem = upgradeProblem(head.subarray(0, end).toString('latin1'), key);
       if (problem) return this.fail(new Error(problem));
-      this.start(head.subarray(end + HEADER_END.length));
+      decoder = this.start();
+      const rest = head.subarray(end + HEADER_END.length);
+      if (rest.length > 0) decoder.push(rest);
     };
-    socket.on('data', onHead);
+    const socket = connect({
+      host,
+      port,
+      noDelay: true,
+      onread: {
+        buffer: READ_BUFFER,
+        callback: (bytes, buffer) => {
+          const chunk = buffer.subarray(0, bytes);
+          try {
+            if (decoder) decoder.push(chunk);
+            else onHead(chunk);
+          } catch (error) {
+            this.fail(error);
+          }
+        },
+      },
+    });
+    this.socket = socket;
     socket.once('connect', () => {
       socket.write(`GET ${path} HTTP/1.1\r\nHost: ${host}:${port}\r\nConnection: Upgrade\r\nUpgrade: websocket\r\nSec-WebSocket-Version: 13\r\nSec-WebSocket-Key: ${key}\r\n\r\n`);
     });
@@ -65,23 +83,19 @@ export class WebSocketConnection extends EventEmitter {
     socket.on('close', () => this.finish());
   }
 
-  start(rest) {
-    const receiver = new Receiver({ isServer: false, skipUTF8Validation: true, maxPayload: 0 });
-    this.sender = new Sender(this.socket, {}, zeroMask);
-    receiver.on('message', (data) => this.emit('message', data.toString()));
-    receiver.on('ping', (data) => this.sender.pong(data, true, false));
-    receiver.on('conclude', () => this.socket.end());
-    receiver.on('error', (error) => this.fail(error));
-    this.socket.on('data', (chunk) => receiver.write(chunk));
+  /** Switches to frames once the upgrade is accepted; returns the decoder reads go to. */
+  start() {
     this.open = true;
-    this.emit('open');
-    if (rest.length > 0) receiver.write(rest);
+    return new FrameDecoder((opcode, payload) => {
+      if (opcode === Opcode.Text) this.onMessage(payload.toString());
+      else if (opcode === Opcode.Ping) this.socket.write(encodeFrame(Opcode.Pong, payload));
+      else if (opcode === Opcode.Close) this.socket.end();
+    });
   }
 
-  /** Sends one text frame (masked, as a client must). */
+  /** Sends one text frame. */
   send(text) {
-    if (!this.open || this.closed) return;
-    this.sender.send(text, { binary: false, compress: false, fin: true, mask: true });
+    if (this.open && !this.closed) this.socket.write(textFrame(text));
   }
 
   /** Destroys the TCP socket at once, without a close handshake. */
@@ -91,7 +105,7 @@ export class WebSocketConnection extends EventEmitter {
 
   fail(error) {
     if (this.closed) return;
-    this.emit('error', error);
+    this.onError(error);
     this.socket.destroy();
   }
 
@@ -99,6 +113,6 @@ export class WebSocketConnection extends EventEmitter {
     if (this.closed) return;
     this.closed = true;
     this.open = false;
-    this.emit('close');
+    this.onClose();
   }
 }

@@ -27,6 +27,17 @@ export function passProblems(pass) {
   return problems;
 }
 
+/**
+ * Broadcasts arrive in bursts, so the generator's CPU share over a pass stays low even when it
+ * is busy for the whole of every burst. It keeps up only while it spends less per delivery than
+ * the server spends per recipient; otherwise the fan-out times are the generator's.
+ */
+export function burstProblems({ generatorMicrosPerDelivery, serverMicrosPerRecipient }) {
+  if (!(generatorMicrosPerDelivery > 0) || !(serverMicrosPerRecipient > 0)) return [];
+  if (generatorMicrosPerDelivery < serverMicrosPerRecipient) return [];
+  return [`generator spent ${generatorMicrosPerDelivery.toFixed(1)} µs per delivery, the server ${serverMicrosPerRecipient.toFixed(1)} µs per recipient: it cannot keep up with a burst`];
+}
+
 const COMPARE = {
   '<=': (a, b) => a <= b,
   '<': (a, b) => a < b,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { evaluateTarget, figureStatus, GENERATOR_CPU_LIMIT, passProblems, runVerdict } from './rules.mjs';
+import { burstProblems, evaluateTarget, figureStatus, GENERATOR_CPU_LIMIT, passProblems, runVerdict } from './rules.mjs';
 
 describe('passProblems', () => {
   it('accepts a pass whose generator stayed within half a core and lost nothing', () => {
@@ -18,6 +18,20 @@ describe('passProblems', () => {
 
   it('counts more deliveries than expected as a problem too (duplicates)', () => {
     expect(passProblems({ expected: 10, received: 11 })).toEqual(['received 11 of 10 (1 duplicates)']);
+  });
+});
+
+describe('burstProblems', () => {
+  it('accepts a generator that spends less per delivery than the server per recipient', () => {
+    expect(burstProblems({ generatorMicrosPerDelivery: 8, serverMicrosPerRecipient: 12 })).toEqual([]);
+  });
+
+  it('rejects a generator that cannot keep up with a burst', () => {
+    expect(burstProblems({ generatorMicrosPerDelivery: 12, serverMicrosPerRecipient: 12 })[0]).toMatch(/cannot keep up/);
+  });
+
+  it('has nothing to say without both figures', () => {
+    expect(burstProblems({ generatorMicrosPerDelivery: 12 })).toEqual([]);
   });
 });
 

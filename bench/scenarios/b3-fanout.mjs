@@ -39,7 +39,7 @@ export default {
             histograms: { delivery: outcome.recorded.delivery, fanout: outcome.recorded.fanout },
             generatorCpu: outcome.recorded.cpuFraction,
             loss: outcome.recorded.loss,
-            problems: broadcastProblems(outcome, ctx.clockProblems),
+            problems: broadcastProblems(outcome, ctx.clockProblems, { singleNode: true }),
           });
         });
         rows.push(...fanoutRows('B3', `${clients} × ${payloadBytes} B`, clients, passes));
@@ -72,5 +72,6 @@ export function fanoutRows(scenario, label, clients, passes) {
     row('fan-out completion p99', 'ms', (v) => v.fanoutP99, TARGETS.fanoutP99),
     row('fan-out completion p99, floor', 'ms', (v) => v.fanoutP99, TARGETS.fanoutFloor(clients)),
     row('deliveries per server core-second', '/s', (v) => v.deliveriesPerCoreSecond, TARGETS.deliveriesPerCore),
+    row('generator CPU per delivery', 'µs', (v) => v.generatorPerDelivery),
   ];
 }

@@ -43,7 +43,7 @@ export default {
           histograms: { delivery: outcome.recorded.delivery, fanout: outcome.recorded.fanout },
           generatorCpu: outcome.recorded.cpuFraction,
           loss: outcome.recorded.loss,
-          problems: broadcastProblems(outcome, ctx.clockProblems),
+          problems: broadcastProblems(outcome, ctx.clockProblems, { singleNode: true }),
         });
       });
 

@@ -2,7 +2,7 @@
 // publishing server emits `count` messages to a tenant room at `rate` per second (open loop), and
 // the generator waits (bounded) for every expected delivery.
 import { decodeHistogram, summarizeMs } from '../lib/histogram.mjs';
-import { passProblems } from '../report/rules.mjs';
+import { burstProblems, passProblems } from '../report/rules.mjs';
 
 /** Deliveries still missing this long after the last emit count as lost. */
 const DRAIN_MS = 5_000;
@@ -31,14 +31,26 @@ export function broadcastValues({ emitted, recorded, recipients }) {
     cpuPerRecipient,
     emitPerRecipient: deliveries > 0 ? emitted.emitMicros / deliveries : null,
     deliveriesPerCoreSecond: cpuPerRecipient ? 1e6 / cpuPerRecipient : null,
+    generatorPerDelivery: generatorMicrosPerDelivery(recorded),
     loss: recorded.loss,
   };
 }
 
-/** Why a broadcast pass is invalid (generator CPU, loss, cross-tenant deliveries, the clock check). */
-export function broadcastProblems({ recorded }, clockProblems = []) {
+/** The generator's CPU µs per delivery over a pass. */
+export function generatorMicrosPerDelivery(recorded) {
+  return recorded.received > 0 ? (recorded.cpuFraction * recorded.wallMs * 1000) / recorded.received : null;
+}
+
+/**
+ * Why a broadcast pass is invalid: generator CPU, loss, cross-tenant deliveries, the clock check,
+ * and, where one server sent every delivery (`singleNode`), a generator slower per delivery than
+ * that server.
+ */
+export function broadcastProblems({ emitted, recorded, recipients }, clockProblems = [], { singleNode = false } = {}) {
+  const deliveries = emitted.sent * recipients;
   return [
     ...passProblems({ generatorCpu: recorded.cpuFraction, expected: recorded.expected, received: recorded.received, crossTenant: recorded.crossTenant }),
+    ...(singleNode && deliveries > 0 ? burstProblems({ generatorMicrosPerDelivery: generatorMicrosPerDelivery(recorded), serverMicrosPerRecipient: emitted.cpuMicros / deliveries }) : []),
     ...clockProblems,
   ];
 }
