@@ -7,11 +7,16 @@ export function broadcastRate(clients) {
   return clients <= 1_000 ? 5 : clients <= 5_000 ? 2 : 1;
 }
 
+/** Messages in a pass of `seconds` at `rate`, at least 4 so a pass always has a few fan-outs. */
+export function messagesFor(rate, seconds) {
+  return Math.max(4, Math.round(rate * seconds));
+}
+
 const QUICK = {
   passes: 3,
   b1: { clients: 1_000, inFlight: 100, warmupClients: 1_000, jwtIterations: 20_000 },
   b2: { points: [250, 1_000], handlers: 10 },
-  b3: { sizes: [1_000], payloads: [100, 1_024], messages: 10, warmupMessages: 4 },
+  b3: { sizes: [1_000], payloads: [100, 1_024], passSeconds: 2, warmupSeconds: 0.8 },
   b4: { room: 1_000, others: 1_000, tenants: 10, messages: 8, warmupMessages: 4 },
   b5: { clients: 1_000, ratePerClient: 5, durationMs: 1_500, singleCalls: 100 },
   b6: { online: 1_000, calls: 200, ttlMs: 9_000, killFraction: 0.1 },
@@ -25,10 +30,10 @@ const FULL = {
   passes: 3,
   b1: { clients: 5_000, inFlight: 100, warmupClients: 2_000, jwtIterations: 50_000 },
   b2: { points: [1_000, 10_000], handlers: 10 },
-  b3: { sizes: [1_000, 5_000, 10_000], payloads: [100, 1_024], messages: 25, warmupMessages: 5 },
+  b3: { sizes: [1_000, 5_000, 10_000], payloads: [100, 1_024], passSeconds: 8, warmupSeconds: 2 },
   b4: { room: 1_000, others: 9_000, tenants: 10, messages: 25, warmupMessages: 5 },
   b5: { clients: 1_000, ratePerClient: 5, durationMs: 10_000, singleCalls: 1_000 },
-  b6: { online: 10_000, calls: 1_000, ttlMs: 30_000, killFraction: 0.1 },
+  b6: { online: 10_000, calls: 300, ttlMs: 30_000, killFraction: 0.1 },
   b7: { sizes: [1_000, 5_000], messages: 20, singleMessages: 50, adapters: ['redis', 'redis-sharded', 'redis-streams'], restart: true, queryCalls: 200 },
   b8: { clients: 1_000, ratePerSecond: 10, durationMs: 10_000 },
   b9: { clients: 5_000, timeoutMs: 60_000 },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { broadcastRate, modeParams } from './params.mjs';
+import { broadcastRate, messagesFor, modeParams } from './params.mjs';
 
 describe('modeParams', () => {
   it('runs quick mode at N = 1k with three passes and no soak', () => {
@@ -23,6 +23,13 @@ describe('modeParams', () => {
     expect(small.b2.points).toEqual([50, 200]);
     const soak = modeParams({ full: true, soakMinutes: 3 });
     expect(soak.b10).toMatchObject({ minutes: 3, warmupMinutes: 1 });
+  });
+});
+
+describe('messagesFor', () => {
+  it('fills the pass at the rate, with at least 4 messages', () => {
+    expect(messagesFor(5, 2)).toBe(10);
+    expect(messagesFor(1, 2)).toBe(4);
   });
 });
 
