@@ -22,8 +22,10 @@ export default {
     const clients = sizes.at(-1);
     const half = Math.floor(clients / 2);
     const rate = broadcastRate(clients);
-    const types = [REFERENCE, ...adapters.filter((type) => type !== REFERENCE)];
     const redises = { bare: await ctx.scope.redis('bare'), library: await ctx.scope.redis('library') };
+    // Sharded Pub/Sub (SPUBLISH) needs Redis 7.
+    const shardedOk = Number(redises.bare.version.split('.')[0]) >= 7;
+    const types = [REFERENCE, ...adapters.filter((type) => type !== REFERENCE && (type !== 'redis-sharded' || shardedOk))];
     const results = {};
     const unavailable = {};
     for (const type of types) {
@@ -96,6 +98,7 @@ export default {
       rows,
       notes: [
         `Adapters: ${types.join(', ')}; ${half} clients per node, ${messages} messages per pass at ${rate}/s from node A; ${queryCalls} sequential cross-node queries per pass from node A.`,
+        ...(adapters.includes('redis-sharded') && !shardedOk ? [`redis-sharded skipped: Redis ${redises.bare.version} has no sharded Pub/Sub (needs 7)`] : []),
         ...Object.entries(unavailable).map(([type, why]) => `library arm with ${type}: not available yet — ${why}`),
       ],
     };
