@@ -54,6 +54,16 @@ class FakeSocket extends EventEmitter {
     this.connected = true;
     this.emit('connect');
   }
+  private readonly anyListeners: Array<(event: string, ...args: unknown[]) => void> = [];
+  /** socket.io-client's catch-all for incoming events (never for connect, connect_error, disconnect). */
+  onAny(listener: (event: string, ...args: unknown[]) => void) {
+    this.anyListeners.push(listener);
+  }
+  /** What the server sends: an event through the catch-all listeners first, as socket.io-client does. */
+  receive(event: string, payload: unknown) {
+    for (const listener of this.anyListeners) listener(event, payload);
+    this.emit(event, payload);
+  }
   refuse(data: { code: string; message: string }) {
     this.active = false;
     this.emit('connect_error', Object.assign(new Error('Unauthorized'), { data }));
@@ -83,7 +93,7 @@ function setup(options: SetupOptions = {}) {
   const status = createStatusStore();
   const reasons: string[] = [];
   const reported: RealtimeClientError[] = [];
-  const events = { authenticated: 0, lost: 0 };
+  const events = { authenticated: 0, lost: 0, forwarded: [] as string[] };
   const token: TokenSource =
     options.token ??
     (({ reason }) => {
@@ -100,11 +110,16 @@ function setup(options: SetupOptions = {}) {
     status,
     logger: silentLogger,
     reportError: (error) => reported.push(error),
-    onAuthenticated: () => {
-      events.authenticated += 1;
-    },
-    onConnectionLost: () => {
-      events.lost += 1;
+    subscriptions: {
+      connected: () => {
+        events.authenticated += 1;
+      },
+      disconnected: () => {
+        events.lost += 1;
+      },
+      serverEvent: (event) => {
+        events.forwarded.push(event);
+      },
     },
   });
   /** Connects the way a Tenantcast server would accept it. */
@@ -112,7 +127,7 @@ function setup(options: SetupOptions = {}) {
     supervisor.connect();
     await socket.handshake();
     socket.accept();
-    socket.emit('connected', welcome);
+    socket.receive('connected', welcome);
   };
   return { manager, socket, status, supervisor, reasons, reported, events, connectFully };
 }
@@ -132,11 +147,20 @@ describe('ConnectionSupervisor over a fake socket', () => {
     expect(t.socket.opened).toBe(1);
     expect(await t.socket.handshake()).toEqual({ token: 'token-1' });
     t.socket.accept();
-    t.socket.emit('connected', welcome);
+    t.socket.receive('connected', welcome);
     expect(t.status.getSnapshot()).toEqual({ type: 'connected', user: welcome.user, server: welcome.server, tokenExpiresAt: 1000, transport: 'websocket', recovered: false });
     expect(t.events.authenticated).toBe(1);
     t.supervisor.connect();
     expect(t.socket.opened).toBe(1);
+  });
+
+  it('handles its own system events and hands every other server event to the subscriptions, through one listener', async () => {
+    const t = setup();
+    await t.connectFully();
+    t.socket.receive('user-joined', { kind: 'rca', id: '42', userId: 'bob' });
+    t.socket.receive('rca-updated', { id: 'e1' });
+    expect(t.events.forwarded).toEqual(['user-joined', 'rca-updated']);
+    expect(t.socket.listenerCount('connected') + t.socket.listenerCount('user-joined')).toBe(0);
   });
 
   it('retries a refused token once with a fresh one (reason refused), then stops in unauthorized', async () => {
@@ -165,14 +189,21 @@ describe('ConnectionSupervisor over a fake socket', () => {
     expect(t.socket.opened).toBe(2);
   });
 
-  it("leaves network failures to the Manager, showing the attempt and delay it armed, and goes offline when it gives up", async () => {
+  it("leaves network failures to the Manager, showing the attempt and delay it armed, and goes offline right after its last attempt fails", async () => {
     const t = setup();
     t.supervisor.connect();
     t.socket.emit('connect_error', new Error('xhr poll error'));
     expect(t.status.getSnapshot()).toMatchObject({ type: 'reconnecting', attempt: 1, delayMs: t.manager.delay, lastError: { code: 'DISCONNECTED' } });
     await vi.advanceTimersByTimeAsync(10_000);
     expect(t.socket.opened).toBe(1);
-    t.manager.emit('reconnect_failed');
+    // The Manager's attempts 1 to 3 (maxAttempts) fail in turn; it gives up after the third.
+    for (const attempt of [1, 2]) {
+      t.manager.emit('reconnect_attempt', attempt);
+      t.socket.emit('connect_error', new Error('xhr poll error'));
+      expect(t.status.getSnapshot()).toMatchObject({ type: 'reconnecting', attempt: attempt + 1 });
+    }
+    t.manager.emit('reconnect_attempt', 3);
+    t.socket.emit('connect_error', new Error('xhr poll error'));
     expect(t.status.getSnapshot()).toMatchObject({ type: 'offline', lastError: { message: 'Could not reach the server: xhr poll error' } });
     expect(t.socket.active).toBe(false);
   });
@@ -184,7 +215,7 @@ describe('ConnectionSupervisor over a fake socket', () => {
     t.manager.emit('reconnect_attempt', 1);
     await t.socket.handshake();
     t.socket.accept();
-    t.socket.emit('connected', welcome);
+    t.socket.receive('connected', welcome);
     t.socket.connected = false;
     t.socket.emit('disconnect', 'transport close');
     expect(t.status.getSnapshot()).toMatchObject({ type: 'reconnecting', attempt: 1, delayMs: 1000, lastError: { message: 'The connection was lost (transport close).' } });
@@ -212,7 +243,7 @@ describe('ConnectionSupervisor over a fake socket', () => {
   it('reconnects at once with a fresh token (reason expired) when the server ends the session for an expired token', async () => {
     const t = setup();
     await t.connectFully();
-    t.socket.emit('session-ended', { code: 'TOKEN_EXPIRED', message: 'The token expired and was not refreshed.' });
+    t.socket.receive('session-ended', { code: 'TOKEN_EXPIRED', message: 'The token expired and was not refreshed.' });
     t.socket.dropByServer();
     expect(t.events.lost).toBe(1);
     expect(t.status.getSnapshot()).toMatchObject({ type: 'reconnecting', attempt: 1, delayMs: 0, lastError: { code: 'TOKEN_EXPIRED' } });
@@ -259,7 +290,7 @@ describe('ConnectionSupervisor over a fake socket', () => {
     }) as SystemRequest;
     const t = setup({ request });
     await t.connectFully();
-    t.socket.emit('token-expiring', { expiresAt: 1000 });
+    t.socket.receive('token-expiring', { expiresAt: 1000 });
     await vi.advanceTimersByTimeAsync(0);
     expect(sent).toEqual([['refresh-token', { token: 'token-2' }]]);
     expect(t.reasons).toEqual(['connect', 'expiring']);
@@ -270,7 +301,7 @@ describe('ConnectionSupervisor over a fake socket', () => {
     const request = (() => Promise.reject(new RealtimeClientError('UNAUTHORIZED', 'wrong user'))) as SystemRequest;
     const t = setup({ request });
     await t.connectFully();
-    t.socket.emit('token-expiring', { expiresAt: 1000 });
+    t.socket.receive('token-expiring', { expiresAt: 1000 });
     await vi.advanceTimersByTimeAsync(0);
     expect(t.reported.map((error) => [error.code, error.message])).toEqual([['UNAUTHORIZED', 'Refreshing the token failed: wrong user']]);
     expect(t.status.getSnapshot()).toMatchObject({ type: 'connected', lastError: { message: 'Refreshing the token failed: wrong user' } });

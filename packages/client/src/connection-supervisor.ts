@@ -1,4 +1,4 @@
-import { SystemEvent } from '@tenantcast/protocol';
+import { SystemEvent, type ConnectedPayload, type ErrorPayload, type TokenExpiringPayload } from '@tenantcast/protocol';
 import type { Manager } from 'socket.io-client';
 import { reconnectDelay, type ReconnectionOptions } from './backoff';
 import {
@@ -30,11 +30,19 @@ export interface ConnectionSupervisorDeps {
   status: StatusStore;
   logger: RealtimeLogger;
   reportError(error: RealtimeClientError): void;
-  /** The server sent `connected`: rooms and presence subscriptions are re-established. */
-  onAuthenticated(recovered: boolean): void;
-  /** The connection dropped: every server-side subscription is gone. */
-  onConnectionLost(): void;
+  /** The rooms and presence subscriptions, told of the connection's life and of their own events. */
+  subscriptions: ServerSubscriptions;
   random?: () => number;
+}
+
+/** @internal What keeps server-side subscriptions (rooms, presence) in step with the connection. */
+export interface ServerSubscriptions {
+  /** The server sent `connected`: subscriptions are established again, or were restored with the session. */
+  connected(recovered: boolean): void;
+  /** The connection dropped: every server-side subscription is gone. */
+  disconnected(): void;
+  /** A system event the supervisor does not handle itself (`user-joined`, `presence-online`, …). */
+  serverEvent(event: string, payload: unknown): void;
 }
 
 /**
@@ -59,23 +67,33 @@ export class ConnectionSupervisor {
       welcomeTimeoutMs: deps.welcomeTimeoutMs,
     };
     socket.auth = (send) => this.dispatch({ type: 'token-requested', send: (token) => send({ token }) });
-    socket.on('connect', () => this.dispatch({ type: 'socket-connected' }));
-    socket.on(SystemEvent.Connected, (payload) => this.dispatch({ type: 'server-confirmed', payload, transport: this.transport() }));
+    socket.on('connect', () => {
+      // Each connection has its own engine; its upgrade (polling to WebSocket) changes the status.
+      manager.engine.once('upgrade', () => this.onTransportChange());
+      this.dispatch({ type: 'socket-connected' });
+    });
     socket.on('connect_error', (error) => {
       // socket.io-client deactivates the socket when the server's middleware refuses it (and
       // never retries that); after a transport failure the socket stays active for the Manager.
-      if (!socket.active) this.dispatch({ type: 'handshake-refused', refusal: RealtimeClientError.from(error) });
-      else this.dispatch({ type: 'server-unreachable', cause: error, next: this.nextManagerAttempt() });
+      if (!socket.active) {
+        // The transport opened before the refusal, so the Manager started its count anew.
+        this.backoff?.reset();
+        this.dispatch({ type: 'handshake-refused', refusal: RealtimeClientError.from(error) });
+        return;
+      }
+      this.dispatch({ type: 'server-unreachable', cause: error, next: this.nextManagerAttempt() });
+      // The Manager gives up right after this failure (its `reconnect_failed`, not listened to:
+      // every listener costs each client memory); the backoff knows it already.
+      if (this.backoff?.exhausted) this.dispatch({ type: 'reconnect-failed' });
     });
     socket.on('disconnect', (reason) => {
       if (reason === 'io client disconnect') this.dispatch({ type: 'client-disconnected' });
       else if (reason === 'io server disconnect') this.dispatch({ type: 'server-disconnected' });
       else this.dispatch({ type: 'connection-lost', reason, next: this.nextManagerAttempt() });
     });
-    socket.on(SystemEvent.SessionEnded, (payload) => this.dispatch({ type: 'session-ended', payload }));
-    socket.on(SystemEvent.TokenExpiring, (payload) => this.dispatch({ type: 'token-expiring', expiresAt: payload.expiresAt }));
-    manager.on('reconnect_failed', () => this.dispatch({ type: 'reconnect-failed' }));
-    manager.on('open', () => manager.engine.on('upgrade', () => this.onTransportChange()));
+    // One listener for every incoming event instead of one per system event: each listener costs
+    // a few hundred bytes per client, and a process may hold thousands of clients.
+    socket.onAny((event: string, payload: unknown) => this.onServerEvent(event, payload));
   }
 
   /** Starts connecting unless already connecting or connected. */
@@ -147,10 +165,10 @@ export class ConnectionSupervisor {
         logger[action.level](action.message);
         break;
       case 'notify-authenticated':
-        this.deps.onAuthenticated(action.recovered);
+        this.deps.subscriptions.connected(action.recovered);
         break;
       case 'notify-disconnected':
-        this.deps.onConnectionLost();
+        this.deps.subscriptions.disconnected();
         break;
     }
   }
@@ -168,6 +186,23 @@ export class ConnectionSupervisor {
         if (manager.engine === engine) this.dispatch({ type: 'token-failed', thrown });
       },
     );
+  }
+
+  /** Every event from the server, system and application: the wire is untyped at this point. */
+  private onServerEvent(event: string, payload: unknown): void {
+    switch (event) {
+      case SystemEvent.Connected:
+        this.dispatch({ type: 'server-confirmed', payload: payload as ConnectedPayload, transport: this.transport() });
+        break;
+      case SystemEvent.SessionEnded:
+        this.dispatch({ type: 'session-ended', payload: payload as ErrorPayload });
+        break;
+      case SystemEvent.TokenExpiring:
+        this.dispatch({ type: 'token-expiring', expiresAt: (payload as TokenExpiringPayload).expiresAt });
+        break;
+      default:
+        this.deps.subscriptions.serverEvent(event, payload);
+    }
   }
 
   private nextManagerAttempt(): ManagerAttempt | undefined {

@@ -1,18 +1,13 @@
-import { isSystemEvent, SystemEvent } from '@tenantcast/protocol';
 import { Manager } from 'socket.io-client';
-import { assertTimeout, requestAck } from './ack-request';
+import { assertTimeout } from './ack-request';
 import { resolveReconnection } from './backoff';
-import { ConnectionSupervisor } from './connection-supervisor';
-import type { ClientEventsShape, NoEvents, RequestOptions, ServerEventsShape } from './event-types';
-import { joinRoom } from './join-room';
+import type { ClientEventsShape, NoEvents, ServerEventsShape } from './event-types';
 import { consoleWarningsLogger } from './logger';
-import { roomPresence, TenantPresence } from './presence-subscription';
 import type { RealtimeClient } from './realtime-client';
 import type { RealtimeClientOptions } from './realtime-client-options';
-import { RoomRegistry } from './room-registry';
 import { resolveEndpoint } from './resolve-endpoint';
-import { createStatusStore } from './status-store';
-import { createSystemRequest, type SystemSocket } from './system-socket';
+import type { SystemSocket } from './system-socket';
+import { TenantcastClient } from './tenantcast-client';
 
 /** Defaults of {@link RealtimeClientOptions} that are plain values. */
 export const REALTIME_CLIENT_DEFAULTS = /* @__PURE__ */ Object.freeze({
@@ -25,16 +20,6 @@ export const REALTIME_CLIENT_DEFAULTS = /* @__PURE__ */ Object.freeze({
   /** @default 10000 */
   requestTimeoutMs: 10_000,
 });
-
-type Handler = (...args: unknown[]) => void;
-
-/** The socket as a plain event emitter, for application events the client's own types already checked. */
-interface UntypedEmitter {
-  on(event: string, handler: Handler): unknown;
-  once(event: string, handler: Handler): unknown;
-  off(event: string, handler: Handler): unknown;
-  emit(event: string, ...args: unknown[]): unknown;
-}
 
 /**
  * Creates a Tenantcast client: one socket.io-client socket with the token provider, reconnection
@@ -82,77 +67,7 @@ export function createRealtimeClient<S extends ServerEventsShape<S> = NoEvents, 
     autoConnect: false,
   });
   const socket: SystemSocket = manager.socket(endpoint.namespace);
-  const status = createStatusStore();
-  const isConnected = (): boolean => status.getSnapshot().type === 'connected';
-  const requestSystem = createSystemRequest(socket, requestTimeoutMs);
-
-  const rooms = new RoomRegistry({ request: requestSystem, isConnected, reportError });
-  const tenantPresence = new TenantPresence({ request: requestSystem, isConnected, reportError });
-  const supervisor = new ConnectionSupervisor({
-    manager,
-    socket,
-    request: requestSystem,
-    token: options.token,
-    reconnection,
-    welcomeTimeoutMs: requestTimeoutMs,
-    status,
-    logger,
-    reportError,
-    onAuthenticated: (recovered) => {
-      rooms.connected(recovered);
-      tenantPresence.connected(recovered);
-    },
-    onConnectionLost: () => {
-      rooms.disconnected();
-      tenantPresence.disconnected();
-    },
-  });
-  socket.on(SystemEvent.UserJoined, (payload) => rooms.memberJoined(payload));
-  socket.on(SystemEvent.UserLeft, (payload) => rooms.memberLeft(payload));
-  socket.on(SystemEvent.RoomLost, (payload) => rooms.roomLost(payload));
-  socket.on(SystemEvent.PresenceOnline, (payload) => tenantPresence.online(payload));
-  socket.on(SystemEvent.PresenceOffline, (payload) => tenantPresence.offline(payload));
-
-  const events = socket as unknown as UntypedEmitter;
-  const client: RealtimeClient<S, C> = {
-    status: { subscribe: status.subscribe, getSnapshot: status.getSnapshot },
-    socket: socket as unknown as RealtimeClient<S, C>['socket'],
-    connect: () => supervisor.connect(),
-    close: () => supervisor.close(),
-    on(event, handler) {
-      events.on(event, handler as Handler);
-      return () => void events.off(event, handler as Handler);
-    },
-    once(event, handler) {
-      events.once(event, handler as Handler);
-      return () => void events.off(event, handler as Handler);
-    },
-    off(event, handler) {
-      events.off(event, handler as Handler);
-    },
-    emit(event, ...args) {
-      assertApplicationEvent(event);
-      events.emit(event, ...args);
-    },
-    request(event, ...args) {
-      assertApplicationEvent(event);
-      const [payload, requestOptions] = args as [unknown, RequestOptions | undefined];
-      const timeout = requestOptions?.timeout ?? requestTimeoutMs;
-      assertTimeout(timeout, 'request timeout');
-      return requestAck(socket, event, payload === undefined ? [] : [payload], timeout) as never;
-    },
-    join: (kind, id) => joinRoom(rooms.acquire(kind, id), status),
-    room: (kind, id) => rooms.acquire(kind, id),
-    presence(scope = 'tenant') {
-      return scope === 'tenant' ? tenantPresence.acquire() : roomPresence(rooms.acquire(scope.kind, scope.id));
-    },
-  };
+  const client = new TenantcastClient<S, C>({ manager, socket, token: options.token, reconnection, requestTimeoutMs, logger, reportError });
   if (options.autoConnect ?? REALTIME_CLIENT_DEFAULTS.autoConnect) client.connect();
   return client;
-}
-
-function assertApplicationEvent(event: string): void {
-  if (isSystemEvent(event)) {
-    throw new TypeError(`'${event}' is a Tenantcast system event; use the client's methods (join, presence, …) instead of sending it`);
-  }
 }

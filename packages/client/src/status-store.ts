@@ -1,5 +1,5 @@
 import type { ErrorCode, RealtimeUser, ServerSettings } from '@tenantcast/protocol';
-import { createStore, type ExternalStore, type WritableStore } from './external-store';
+import type { ExternalStore } from './external-store';
 import type { RealtimeClientError } from './realtime-client-error';
 
 /** The transport a connection runs on. */
@@ -100,23 +100,46 @@ export interface StatusStore extends RealtimeStatusStore {
 
 const IDLE: IdleStatus = /* @__PURE__ */ Object.freeze({ type: 'idle' });
 
+/**
+ * @internal The one status store of a client. `subscribe` and `getSnapshot` are own bound
+ * functions, since React's `useSyncExternalStore` calls them detached; the listener set is made
+ * on the first subscription, as most clients in a process (a server holding many) never observe
+ * their status.
+ */
+class ClientStatusStore implements StatusStore {
+  private current: RealtimeStatus = IDLE;
+  private listeners: Set<() => void> | undefined;
+
+  readonly getSnapshot = (): RealtimeStatus => this.current;
+
+  readonly subscribe = (listener: () => void): (() => void) => {
+    (this.listeners ??= new Set()).add(listener);
+    return () => {
+      this.listeners?.delete(listener);
+    };
+  };
+
+  set(next: RealtimeStatus): void {
+    if (sameStatus(this.current, next)) return;
+    this.write(Object.freeze(next));
+  }
+
+  setError(error: RealtimeClientError): void {
+    if (this.current.lastError === error) return;
+    this.write(Object.freeze({ ...this.current, lastError: error }));
+  }
+
+  private write(next: RealtimeStatus): void {
+    this.current = next;
+    if (!this.listeners) return;
+    // A copy: listeners may unsubscribe (or subscribe others) while being notified.
+    for (const listener of [...this.listeners]) listener();
+  }
+}
+
 /** @internal */
 export function createStatusStore(): StatusStore {
-  const store: WritableStore<RealtimeStatus> = createStore<RealtimeStatus>(IDLE);
-  return {
-    getSnapshot: store.getSnapshot,
-    subscribe: store.subscribe,
-    set(next) {
-      const current = store.getSnapshot();
-      if (sameStatus(current, next)) return;
-      store.set(Object.freeze(next));
-    },
-    setError(error) {
-      const current = store.getSnapshot();
-      if (current.lastError === error) return;
-      store.set(Object.freeze({ ...current, lastError: error }));
-    },
-  };
+  return new ClientStatusStore();
 }
 
 function sameStatus(a: RealtimeStatus, b: RealtimeStatus): boolean {
