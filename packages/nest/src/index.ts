@@ -36,6 +36,7 @@ export type { PresenceQueries } from './presence/presence-reader';
 export { RealtimeAuthService } from './auth/realtime-auth.service';
 export type { AuthenticatedToken } from './auth/token-authenticator';
 export { RealtimeGateway } from './gateway/realtime-gateway.decorator';
+export { RealtimeIoAdapter } from './gateway/realtime-io.adapter';
 export type { RealtimeSocket, RealtimeSocketData, RealtimeNamespace } from './realtime-socket';
 export { PRESENCE_STORE, getPresenceStoreToken } from './realtime.constants';
 export type {

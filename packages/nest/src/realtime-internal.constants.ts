@@ -64,3 +64,6 @@ export const RECOVERY_GATE = Symbol.for('tenantcast.RecoveryGate');
 
 /** Token of the `ClusterMembership`. */
 export const CLUSTER_MEMBERSHIP = Symbol.for('tenantcast.ClusterMembership');
+
+/** Token of the provider that installs `RealtimeIoAdapter` while providers are created. */
+export const IO_ADAPTER_INSTALLER = Symbol.for('tenantcast.IoAdapterInstaller');

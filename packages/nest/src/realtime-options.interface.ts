@@ -214,4 +214,13 @@ export interface RealtimeModuleOptions {
    * @default 'warn'
    */
   dependencyFloors?: 'warn' | 'refuse' | 'off';
+  /**
+   * Install {@link RealtimeIoAdapter} as the app's WebSocket adapter when the app sets none of its
+   * own. It binds each socket's `@SubscribeMessage` handlers through plain listeners instead of an
+   * RxJS pipeline per handler (Nest's `IoAdapter`), which saves several kilobytes per connection
+   * and handler and much of the connect cost; handlers behave the same. An adapter the app sets
+   * with `app.useWebSocketAdapter(...)` always wins. Set `false` to keep Nest's `IoAdapter`.
+   * @default true
+   */
+  installIoAdapter?: boolean;
 }

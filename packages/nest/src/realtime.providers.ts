@@ -1,5 +1,5 @@
 import { Logger, type Provider, type Type } from '@nestjs/common';
-import { DiscoveryService } from '@nestjs/core';
+import { ApplicationConfig, DiscoveryService, HttpAdapterHost } from '@nestjs/core';
 import { PROTOCOL_VERSION, type ServerSettings } from '@tenantcast/protocol';
 import { RealtimeAdapter } from './adapter/realtime-adapter';
 import { RealtimeAuthService } from './auth/realtime-auth.service';
@@ -7,6 +7,7 @@ import { TokenAuthenticator } from './auth/token-authenticator';
 import { TokenExpiryScheduler } from './auth/token-expiry.scheduler';
 import type { PayloadLimits } from './broadcast/envelope-broadcaster';
 import { applyGatewayMetadata } from './gateway/apply-gateway-metadata';
+import { installIoAdapter } from './gateway/install-io-adapter';
 import { ConnectionHandler } from './gateway/connection-handler';
 import { NamespaceBinding } from './gateway/namespace-binding';
 import { NamespaceHost } from './gateway/namespace-host';
@@ -25,6 +26,7 @@ import {
   CONNECTION_HANDLER,
   DEPENDENCY_FLOOR_CHECK,
   GATEWAY_METADATA_APPLIER,
+  IO_ADAPTER_INSTALLER,
   NAMESPACE_BINDING,
   NAMESPACE_HOST,
   PAYLOAD_LIMITS,
@@ -177,6 +179,13 @@ export function createRealtimeProviders(gateway: Type): Provider[] {
       provide: GATEWAY_METADATA_APPLIER,
       useFactory: (options: ResolvedRealtimeOptions, discovery: DiscoveryService) => applyGatewayMetadata(options, gateway, discovery),
       inject: [RESOLVED_OPTIONS, DiscoveryService],
+    },
+    {
+      provide: IO_ADAPTER_INSTALLER,
+      useFactory: (options: ResolvedRealtimeOptions, config: ApplicationConfig, host: HttpAdapterHost) => {
+        if (options.installIoAdapter) installIoAdapter(config, host);
+      },
+      inject: [RESOLVED_OPTIONS, ApplicationConfig, HttpAdapterHost],
     },
     gateway,
     RealtimeService,

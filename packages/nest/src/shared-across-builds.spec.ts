@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import type { Provider, Type } from '@nestjs/common';
-import { DiscoveryService, HttpAdapterHost } from '@nestjs/core';
+import { ApplicationConfig, DiscoveryService, HttpAdapterHost } from '@nestjs/core';
 import { HealthIndicatorService } from '@nestjs/terminus';
 import { describe, expect, it } from 'vitest';
 import * as api from './index';
@@ -37,7 +37,7 @@ describe('SharedAcrossBuilds', () => {
     });
     expect(injected.length).toBeGreaterThan(10);
     for (const token of injected) {
-      const nests = [DiscoveryService, HttpAdapterHost, HealthIndicatorService];
+      const nests = [ApplicationConfig, DiscoveryService, HttpAdapterHost, HealthIndicatorService];
       const allowed = (typeof token === 'symbol' && Symbol.keyFor(token) !== undefined) || shared.has(token) || nests.includes(token as never);
       expect(allowed, `injected token ${String(typeof token === 'function' ? token.name : token)} must be a Symbol.for token`).toBe(true);
     }

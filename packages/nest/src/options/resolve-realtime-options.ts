@@ -66,6 +66,7 @@ export function resolveRealtimeOptions(options: RealtimeModuleOptions): Resolved
     origins: resolveOriginOptions(options.origins, problems),
     limits: resolveLimitsOptions(options.limits, problems),
     dependencyFloors: resolveDependencyFloors(options.dependencyFloors, problems),
+    installIoAdapter: resolveBoolean('installIoAdapter', options.installIoAdapter, true, problems),
   };
   problems.throwIfAny('RealtimeModule');
   return resolved as ResolvedRealtimeOptions;
@@ -106,4 +107,11 @@ function resolveDependencyFloors(mode: RealtimeModuleOptions['dependencyFloors']
   if (DEPENDENCY_FLOOR_MODES.has(mode)) return mode;
   problems.add(OptionMessages.dependencyFloors(mode));
   return 'warn';
+}
+
+function resolveBoolean(name: string, value: unknown, fallback: boolean, problems: OptionProblems): boolean {
+  if (value === undefined) return fallback;
+  if (typeof value === 'boolean') return value;
+  problems.add(OptionMessages.booleanOption(name, value));
+  return fallback;
 }

@@ -122,4 +122,5 @@ export interface ResolvedRealtimeOptions {
   origins: OriginPolicy | undefined;
   limits: ResolvedLimits;
   dependencyFloors: 'warn' | 'refuse' | 'off';
+  installIoAdapter: boolean;
 }
