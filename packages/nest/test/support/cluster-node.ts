@@ -22,6 +22,8 @@ export interface ClusterNodeEnv {
   TC_ALLOW_QUERY_TOKEN?: string;
   /** Comma-separated `auth.redactHeaders`; unset for the default. */
   TC_REDACT_HEADERS?: string;
+  /** A Redis set of revoked `jti|iss` that `auth.isRevoked` reads; unset: nothing is revoked. */
+  TC_DENYLIST_KEY?: string;
 }
 
 /** One process of a test cluster, started, tracked and stopped by its test only. */
