@@ -222,6 +222,23 @@ describe('network failures, retried by the Manager', () => {
     expect(statusOf(decision)).toMatchObject({ type: 'reconnecting', attempt: 1, delayMs: 1000, lastError: { message: 'The connection was lost (transport close).' } });
   });
 
+  it("carry the server's reason when it announced the close: session-ended SERVER_SHUTDOWN, then the transport closes", () => {
+    const shutdown = { code: 'SERVER_SHUTDOWN', message: 'This server is shutting down; reconnect and another one takes over.' } as const;
+    const [announced, lost] = feed([{ type: 'session-ended', payload: shutdown }, { type: 'connection-lost', reason: 'transport close', next: { attempt: 1, delayMs: 1000 } }]);
+    expect(announced!.actions).toEqual([]);
+    expect(types(lost!)).toEqual(['cancel-welcome-timer', 'notify-disconnected', 'set-status']);
+    expect(statusOf(lost!)).toEqual({ type: 'reconnecting', attempt: 1, delayMs: 1000, lastError: expect.objectContaining(shutdown) });
+    // Remembered for the offline status should the Manager give up, and forgotten with its connection.
+    expect(lost!.state).toEqual(running({ networkError: statusOf(lost!)?.lastError }));
+    const next = decide({ type: 'connection-lost', reason: 'ping timeout', next: { attempt: 1, delayMs: 1000 } }, policy(), lost!.state);
+    expect(statusOf(next)?.lastError).toMatchObject({ code: 'DISCONNECTED', message: 'The connection was lost (ping timeout).' });
+  });
+
+  it("go offline with the server's reason when a shutdown closes a client without reconnection", () => {
+    const last = feed([{ type: 'session-ended', payload: { code: 'SERVER_SHUTDOWN', message: 'Shutting down.' } }, { type: 'connection-lost', reason: 'transport close', next: undefined }], NO_RETRIES).at(-1)!;
+    expect(statusOf(last)).toMatchObject({ type: 'offline', lastError: { code: 'SERVER_SHUTDOWN', message: 'Shutting down.' } });
+  });
+
   it('wait for the Manager to give up once its backoff is exhausted, then go offline with the last network error', () => {
     const [exhausted, failed] = feed([unreachable(undefined), { type: 'reconnect-failed' }]);
     expect(exhausted!.actions).toEqual([]);

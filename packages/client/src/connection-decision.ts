@@ -139,7 +139,8 @@ const DROPPED: readonly ConnectionAction[] = [CANCEL_WELCOME, NOTIFY_DISCONNECTE
  *
  * It fills the gaps in socket.io-client's reconnection:
  *
- * - a network failure: the Manager retries, with our delays; the status shows its next attempt;
+ * - a network failure: the Manager retries, with our delays; the status shows its next attempt,
+ *   and the server's reason when it announced the close (`session-ended` `SERVER_SHUTDOWN`);
  * - a refusal by the server's middleware, which socket.io-client never retries: `UNAUTHORIZED` /
  *   `TOKEN_EXPIRED` get one attempt with a fresh token, then `unauthorized`; `FORBIDDEN` (a
  *   namespace the server refuses) stops in `offline`; other codes (`CONNECTION_LIMIT`, …) are
@@ -206,7 +207,9 @@ function decideRunning(state: RunningState, event: RunningEvent, policy: Connect
       return networkFailure(state, error, event.next, policy, []);
     }
     case 'connection-lost': {
-      const error = new RealtimeClientError(ErrorCode.Disconnected, messages.lost(event.reason));
+      // After `session-ended` (a graceful shutdown closes transports without a disconnect packet),
+      // the server's own reason is why the connection went, not the bare transport close.
+      const error = state.sessionEnd ? RealtimeClientError.from(state.sessionEnd) : new RealtimeClientError(ErrorCode.Disconnected, messages.lost(event.reason));
       return networkFailure(withoutSessionEnd(state), error, event.next, policy, DROPPED);
     }
     case 'session-ended':

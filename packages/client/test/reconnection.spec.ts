@@ -3,7 +3,8 @@ import type { RealtimeClientError, ReconnectingStatus } from '../src/index';
 import { ALICE, closeClients, makeClient } from './support/clients';
 import { startTestServer, type TestServer } from './support/test-server';
 import { recordStatuses, waitForStatus } from './support/wait';
-import { waitFor } from '@tenantcast/test-support';
+import type { ErrorPayload } from '@tenantcast/protocol';
+import { nextEvent, waitFor } from '@tenantcast/test-support';
 
 let server: TestServer;
 
@@ -50,9 +51,32 @@ describe('reconnection against a real server', () => {
     expect(types[0]).toBe('connected');
     expect(types).toContain('reconnecting');
     expect(types.at(-1)).toBe('connected');
-    expect(recorder.statuses.find((s) => s.type === 'reconnecting')?.lastError?.code).toBe('DISCONNECTED');
+    // app.close() is a graceful shutdown: the server said why before it closed the transport.
+    expect(recorder.statuses.find((s) => s.type === 'reconnecting')?.lastError?.code).toBe('SERVER_SHUTDOWN');
     await plant.release();
     await online.release();
+  });
+
+  it("shows the server's reason after a graceful shutdown: reconnecting with SERVER_SHUTDOWN and its message, then connected to the restarted server", async () => {
+    const client = makeClient(server, ALICE, { reconnection: { delayMs: 100, maxDelayMs: 400, jitter: 0, maxAttempts: Infinity } });
+    await waitForStatus(client, 'connected');
+    const announced = nextEvent<ErrorPayload>(client.socket, 'session-ended');
+    const recorder = recordStatuses(client);
+
+    await server.stop();
+    const ended = await announced;
+    expect(ended.code).toBe('SERVER_SHUTDOWN');
+    const lost = await waitForStatus(client, 'reconnecting');
+    expect(lost).toMatchObject({ attempt: 1, lastError: { code: 'SERVER_SHUTDOWN', message: ended.message } });
+    expect(lost.lastError?.message).not.toMatch(/connection was lost/);
+    await server.restart();
+    await waitForStatus(client, 'connected');
+    recorder.stop();
+
+    // The first status after the close says why it closed; attempts that then find the server down say so.
+    expect(recorder.statuses.map((status) => status.type).slice(0, 2)).toEqual(['connected', 'reconnecting']);
+    expect(recorder.statuses[1]).toBe(lost);
+    expect(recorder.statuses.at(-1)?.type).toBe('connected');
   });
 
   it('waits delayMs × 2^(n−1), capped at maxDelayMs, between attempts (jitter 0, real clock)', async () => {

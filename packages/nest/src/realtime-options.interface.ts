@@ -61,6 +61,17 @@ export interface RealtimeAuthOptions {
    */
   allowQueryToken?: boolean;
   /**
+   * Request headers taken out of `socket.handshake.headers` once the handshake is authenticated
+   * (names are case-insensitive). The handshake travels: `fetchSockets()` and the adapters'
+   * cross-process requests send it through Redis to the other processes, and code that logs a
+   * socket logs it, so a credential in it would travel too. `authorization` is always taken out,
+   * with the token; list here the other headers that carry credentials, such as
+   * `['cookie', 'x-api-key']`, or pass `[]` to keep every header. On the process that holds the
+   * socket, `socket.request.headers` still has them all, for a gateway that needs a cookie.
+   * @default ['cookie']
+   */
+  redactHeaders?: string[];
+  /**
    * Milliseconds before `exp` at which the server sends `token-expiring`. A connection whose
    * token is not refreshed by `exp` is closed with `TOKEN_EXPIRED`.
    * @default 60000

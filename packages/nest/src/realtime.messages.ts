@@ -30,6 +30,8 @@ export const OptionMessages = {
   nonNegativeSeconds: (name: string, value: unknown) => `${name} must be a finite number of seconds, 0 or more; got ${JSON.stringify(value)}.`,
   positiveSeconds: (name: string, value: unknown) => `${name} must be a positive number of seconds; got ${JSON.stringify(value)}.`,
   notFunction: (option: string, signature: string) => `${option} must be a function ${signature}.`,
+  redactHeaders: (value: unknown) =>
+    `auth.redactHeaders must be an array of HTTP header names, e.g. ['cookie', 'x-api-key'] (or [] to keep every header); got ${JSON.stringify(value)}.`,
   namespace: (namespace: unknown) => `namespace must be a string starting with '/', e.g. '/rca'; got ${JSON.stringify(namespace)}.`,
   positiveInteger: (name: string, value: unknown) =>
     `${name} must be a positive integer (milliseconds or bytes); got ${JSON.stringify(value)}.`,

@@ -2,6 +2,7 @@ import { freePort } from '@tenantcast/test-support';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startRealtimeApp, type TestApp } from './support/apps';
 import { connectClient } from './support/clients';
+import { RawEngineClient } from './support/raw-engine-client';
 import { tokenFor } from './support/tokens';
 
 describe('Socket.IO gateway configured in NestJS', () => {
@@ -34,8 +35,29 @@ describe('Socket.IO gateway configured in NestJS', () => {
     const { socket } = await connectClient(server.url, '/rca', tokenFor('u1', 'acme'));
     const response = await fetch(`${server.url}/realtime/health`);
     expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({ status: 'ok', degraded: [], connections: 1, presence: { store: 'memory', ok: true }, adapter: { type: 'memory', ok: true } });
+    expect(await response.json()).toEqual({ status: 'ok', degraded: [], connections: 1, engineConnections: 1, presence: { store: 'memory', ok: true }, adapter: { type: 'memory', ok: true } });
     socket.close();
+  });
+
+  it('counts Engine.IO sessions that never complete the namespace handshake as engineConnections, not connections, until connectTimeout closes them', async () => {
+    const connectTimeout = 600;
+    const guarded = await startRealtimeApp({ connectTimeout });
+    const health = async () => (await (await fetch(`${guarded.url}/realtime/health`)).json()) as { connections: number; engineConnections: number };
+    try {
+      const halfOpen = [new RawEngineClient(guarded.url), new RawEngineClient(guarded.url)];
+      await Promise.all(halfOpen.map((client) => client.opened));
+      const openedAt = Date.now();
+      expect(await health()).toMatchObject({ connections: 0, engineConnections: 2 });
+      const { socket } = await connectClient(guarded.url, '/rca', tokenFor('u1', 'acme'));
+      expect(await health()).toMatchObject({ connections: 1, engineConnections: 3 });
+
+      await Promise.all(halfOpen.map((client) => client.closed));
+      expect(Date.now() - openedAt).toBeLessThan(2 * connectTimeout);
+      expect(await health()).toMatchObject({ connections: 1, engineConnections: 1 });
+      socket.close();
+    } finally {
+      await guarded.close();
+    }
   });
 
   it('serves Socket.IO on its own port when options.port is set (the story’s WEBSOCKET_PORT)', async () => {

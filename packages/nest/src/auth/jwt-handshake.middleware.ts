@@ -7,12 +7,15 @@ import type { ConnectionLimiter } from '../limits/connection-limiter';
 import { quoteLogValue } from '../logging/log-values';
 import type { RecoveryGate } from '../recovery/recovery-gate';
 import type { TokenAuthenticator } from './token-authenticator';
+import { redactCredentialHeaders } from './credential-headers';
 import { extractToken, redactToken } from './token-extraction';
 
 /** What the handshake middleware needs. */
 export interface JwtHandshakeMiddlewareOptions {
   authenticator: TokenAuthenticator;
   allowQueryToken: boolean;
+  /** Headers taken out of the handshake, besides `authorization` (lower-case). */
+  redactHeaders: ReadonlySet<string>;
   /** Hands a recovered connection its session back only once its token is verified. */
   recovery: RecoveryGate;
   logger: Logger;
@@ -29,6 +32,7 @@ export interface JwtHandshakeMiddlewareOptions {
 export function createJwtHandshakeMiddleware({
   authenticator,
   allowQueryToken,
+  redactHeaders,
   recovery,
   logger,
   connections,
@@ -41,6 +45,7 @@ export function createJwtHandshakeMiddleware({
     if (authenticated.has(socket)) return next();
     const token = extractToken(socket.handshake, allowQueryToken);
     redactToken(socket.handshake);
+    redactCredentialHeaders(socket.handshake, redactHeaders);
     authenticate(socket, token, { authenticator, recovery, connections }).then(
       () => {
         authenticated.add(socket);

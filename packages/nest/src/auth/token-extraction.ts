@@ -28,5 +28,15 @@ export function redactToken(handshake: Socket['handshake']): void {
   const auth = handshake.auth as Record<string, unknown> | undefined;
   if (auth && 'token' in auth) delete auth.token;
   delete handshake.headers.authorization;
-  if ('token' in handshake.query) delete handshake.query.token;
+  if ('token' in handshake.query) {
+    delete handshake.query.token;
+    // The request URL still holds the query string it came with.
+    handshake.url = withoutQueryToken(handshake.url);
+  }
+}
+
+function withoutQueryToken(url: string): string {
+  const parsed = new URL(url, 'http://localhost');
+  parsed.searchParams.delete('token');
+  return `${parsed.pathname}${parsed.search}`;
 }

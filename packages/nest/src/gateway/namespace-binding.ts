@@ -42,9 +42,9 @@ export class NamespaceBinding {
     const { options, authenticator, handler, tracker, host, limits, adapter, recovery, cluster, logger } = this.deps;
     this.warnOnForeignServerOptions(namespace);
     this.installAdapter(namespace);
-    const { allowQueryToken } = options.auth;
-    namespace.use(createJwtHandshakeMiddleware({ authenticator, allowQueryToken, recovery, logger, connections: limits.connections }));
-    guardOtherNamespaces(namespace.server, options.namespace, createJwtHandshakeMiddleware({ authenticator, allowQueryToken, recovery, logger }), logger);
+    const { allowQueryToken, redactHeaders } = options.auth;
+    namespace.use(createJwtHandshakeMiddleware({ authenticator, allowQueryToken, redactHeaders, recovery, logger, connections: limits.connections }));
+    guardOtherNamespaces(namespace.server, options.namespace, createJwtHandshakeMiddleware({ authenticator, allowQueryToken, redactHeaders, recovery, logger }), logger);
     if (options.origins) namespace.server.engine.use(createSessionOriginMiddleware(options.origins));
     // Prepended so rooms and socket state are in place before any app gateway's handleConnection.
     namespace.prependListener('connection', (socket) => handler.handle(socket));

@@ -14,8 +14,14 @@ export interface RealtimeHealthReport {
   status: 'ok' | 'degraded' | 'starting';
   /** The parts that fail while `degraded`: `adapter`, `presence`, or both. */
   degraded: Array<'adapter' | 'presence'>;
-  /** Sockets connected to this process's namespace. */
+  /** Authenticated sockets connected to this process's namespace. */
   connections: number;
+  /**
+   * Engine.IO sessions open on this process's Socket.IO server, on any namespace, including those
+   * that have not (or not yet) completed a namespace handshake. Well above `connections`, they
+   * are half-open sessions: clients that never send CONNECT, until `connectTimeout` closes them.
+   */
+  engineConnections: number;
   /** The presence store and whether it answers. */
   presence: { store: string; ok: boolean };
   /** The adapter (`memory` for one process) and whether its Redis connections are up. */
@@ -32,12 +38,14 @@ export class RealtimeHealthService {
     @Inject(REALTIME_ADAPTER) private readonly adapter: RealtimeAdapter,
   ) {}
 
-  /** Checks the presence store and the adapter, and counts this process's connections. */
+  /** Checks the presence store and the adapter, and counts this process's connections and sessions. */
   async check(): Promise<RealtimeHealthReport> {
     const presence = { store: this.presence.storeName, ok: await this.presence.isHealthy() };
     const adapter = { type: this.adapter.name, ok: this.adapter.isHealthy() };
     const degraded = [...(adapter.ok ? [] : (['adapter'] as const)), ...(presence.ok ? [] : (['presence'] as const))];
-    if (!this.host.ready) return { status: 'starting', degraded, connections: 0, presence, adapter };
-    return { status: degraded.length === 0 ? 'ok' : 'degraded', degraded, connections: this.host.namespace.sockets.size, presence, adapter };
+    if (!this.host.ready) return { status: 'starting', degraded, connections: 0, engineConnections: 0, presence, adapter };
+    const { namespace } = this.host;
+    const counts = { connections: namespace.sockets.size, engineConnections: namespace.server.engine.clientsCount };
+    return { status: degraded.length === 0 ? 'ok' : 'degraded', degraded, ...counts, presence, adapter };
   }
 }

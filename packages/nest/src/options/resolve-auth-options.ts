@@ -22,6 +22,7 @@ export function resolveAuthOptions(auth: RealtimeAuthOptions | undefined, proble
   const common = {
     mapClaims: auth.mapClaims ?? defaultClaimsMapping,
     allowQueryToken: auth.allowQueryToken ?? false,
+    redactHeaders: resolveRedactHeaders(auth.redactHeaders, problems),
     expiryWarningMs: optionalPositiveInteger('auth.expiryWarningMs', auth.expiryWarningMs, 60_000, problems),
     isRevoked: auth.isRevoked ?? notRevoked,
   };
@@ -49,6 +50,18 @@ export function resolveAuthOptions(auth: RealtimeAuthOptions | undefined, proble
   const key = mode === 'hmac' ? secretKey(auth.secret, problems) : publicKey(auth, problems);
   const jwt = jwtVerification(auth, mode, key, problems);
   return jwt ? { ...common, mode, jwt } : undefined;
+}
+
+/** The default keeps session cookies off the handshake; `authorization` goes with the token anyway. */
+const DEFAULT_REDACT_HEADERS = ['cookie'];
+
+function resolveRedactHeaders(headers: unknown, problems: OptionProblems): ReadonlySet<string> {
+  if (headers === undefined) return new Set(DEFAULT_REDACT_HEADERS);
+  if (!Array.isArray(headers) || !headers.every((name) => typeof name === 'string' && /^[!#$%&'*+.^_`|~0-9a-z-]+$/i.test(name))) {
+    problems.add(OptionMessages.redactHeaders(headers));
+    return new Set(DEFAULT_REDACT_HEADERS);
+  }
+  return new Set(headers.map((name: string) => name.toLowerCase()));
 }
 
 function notRevoked(): boolean {

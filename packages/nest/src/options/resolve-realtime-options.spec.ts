@@ -93,6 +93,15 @@ describe('resolveRealtimeOptions', () => {
     });
   });
 
+  it('takes cookie out of the handshake by default, any headers given (lower-cased), none for [], and refuses what is not header names', () => {
+    expect(resolveRealtimeOptions({ auth: { secret: SECRET } }).auth.redactHeaders).toEqual(new Set(['cookie']));
+    expect(resolveRealtimeOptions({ auth: { secret: SECRET, redactHeaders: ['Cookie', 'X-Api-Key'] } }).auth.redactHeaders).toEqual(new Set(['cookie', 'x-api-key']));
+    expect(resolveRealtimeOptions({ auth: { secret: SECRET, redactHeaders: [] } }).auth.redactHeaders).toEqual(new Set());
+    for (const redactHeaders of ['cookie', [''], ['x api key'], [42]]) {
+      expect(problemsOf({ auth: { secret: SECRET, redactHeaders: redactHeaders as string[] } })).toEqual([expect.stringMatching(/auth\.redactHeaders must be an array of HTTP header names/)]);
+    }
+  });
+
   it('refuses algorithms that do not fit the key, unknown ones and none', () => {
     expect(problemsOf({ auth: { secret: SECRET, algorithms: ['RS256'] } })).toEqual([expect.stringMatching(/'RS256' does not fit a shared secret/)]);
     expect(problemsOf({ auth: { publicKey, algorithms: ['HS256'] } })).toEqual([expect.stringMatching(/'HS256' does not fit a public key/)]);

@@ -29,6 +29,8 @@ interface ResolvedAuthCommon {
   mapClaims: (claims: JwtClaims) => RealtimeUser | undefined | Promise<RealtimeUser | undefined>;
   /** Whether `?token=` is read. */
   allowQueryToken: boolean;
+  /** Headers deleted from the handshake once it is authenticated, lower-case. */
+  redactHeaders: ReadonlySet<string>;
   /** Milliseconds before `exp` at which `token-expiring` is sent. */
   expiryWarningMs: number;
   /** The application's revocation check; never revokes when none was given. */

@@ -13,8 +13,24 @@ import { KeyPart } from './presence-keys';
  * first entry there and "leaves" when its last entry is deleted (by a remove or by the sweep).
  * So every enter is paired with exactly one leave even when entries expire in between.
  *
- * Dynamic keys (`u:`, `c:`, `r:`) are built from the tenant base passed in ARGV; they carry the
- * same `{tenantId}` hash tag as the declared keys, hence live in the declared slot.
+ * Deleting is budgeted: Redis runs one script at a time, so a call that deletes 20,000 room
+ * memberships (one socket in that many rooms, or a sweep of a crashed process) would make every
+ * tenant wait for it. Remove and sweep delete at most `budget` connections and room memberships
+ * per call and say whether work is left; the store calls again until it is done. A connection's
+ * rooms go first (SPOP, so no two calls delete the same membership) and the connection itself
+ * last, so each room left and each user gone offline is decided, and reported, by exactly one
+ * call, and a cut-off cleanup is finished by whoever calls next: the remover, or any sweeper once
+ * the connection has expired.
+ *
+ * Keys: a script declares in KEYS every key it knows before it runs. The keys it finds while it
+ * runs (the rooms in a connection's room set, the expired connections of a user or a tenant, and
+ * their users) are built from the tenant base passed in ARGV. They carry the same `{tenantId}`
+ * hash tag as the declared keys, so they live in the declared slot and the script runs on the
+ * right node. Declaring them too would mean reading them in a call before the script, and acting
+ * on what another process may have changed in between: the atomic first/last decisions are worth
+ * more than the one case undeclared keys leave open in Redis Cluster, a slot migrating while a
+ * script runs (the script may then see a moved key as missing; the next refresh and sweep repair
+ * the result).
  */
 
 const user = `':${KeyPart.user}:'`;
@@ -68,53 +84,77 @@ end
 `;
 
 /**
- * Deleting connections, shared by remove and sweep. Both declare KEYS = conns, exp, users, profiles.
- * `dropWithExpired` returns { wentOffline, metaJson, roomsLeft } and rewrites the user's profile.
+ * Budgeted deletion, shared by remove and sweep. Both declare KEYS[1..4] = conns, exp, users,
+ * profiles. `dropUser` returns done, wentOffline, metaJson, roomsLeft.
  */
 const deletion = `
-local function dropConnection(base, connectionId, userKey, dropped)
-  redis.call('HDEL', KEYS[1], connectionId)
-  redis.call('ZREM', KEYS[2], connectionId)
-  redis.call('ZREM', userKey, connectionId)
-  local roomsKey = base .. ${connectionRooms} .. connectionId
-  for _, member in ipairs(redis.call('SMEMBERS', roomsKey)) do
-    redis.call('HDEL', base .. ${room} .. member, connectionId)
-    if not dropped.seen[member] then
-      dropped.seen[member] = true
-      dropped.rooms[#dropped.rooms + 1] = member
-    end
+-- Deletes up to budget.left of a connection's room memberships; true when it has none left.
+-- A room is left when no other connection of the user (expired or not) is still in it.
+local function drainRooms(base, connectionId, roomsKey, userKey, budget, left)
+  if budget.left <= 0 then return redis.call('EXISTS', roomsKey) == 0 end
+  local wanted = budget.left
+  local members = redis.call('SPOP', roomsKey, wanted)
+  if #members == 0 then return true end
+  budget.left = budget.left - #members
+  local siblings = {}
+  for _, other in ipairs(redis.call('ZRANGE', userKey, 0, -1)) do
+    if other ~= connectionId then siblings[#siblings + 1] = other end
   end
-  redis.call('DEL', roomsKey)
+  for _, member in ipairs(members) do
+    local roomKey = base .. ${room} .. member
+    redis.call('HDEL', roomKey, connectionId)
+    if not anyConnectionIn(roomKey, siblings, 1) then left[#left + 1] = member end
+  end
+  return #members < wanted or redis.call('EXISTS', roomsKey) == 0
 end
--- Drops a connection and every expired one of the same user, so a user's dead entries go in one
--- step and the user is reported once.
-local function dropWithExpired(base, connectionId, userId, now)
-  local userKey = base .. ${user} .. userId
-  local dropped = { seen = {}, rooms = {} }
-  dropConnection(base, connectionId, userKey, dropped)
-  for _, other in ipairs(redis.call('ZRANGEBYSCORE', userKey, '-inf', now)) do
-    dropConnection(base, other, userKey, dropped)
-  end
-  local meta = '{}'
+local function metaOf(userId)
   local profile = redis.call('HGET', KEYS[4], userId)
-  if profile then
-    local _, _, profileMeta = parseProfile(profile)
-    meta = profileMeta
-  end
+  if not profile then return '{}' end
+  local _, _, meta = parseProfile(profile)
+  return meta
+end
+-- After some of a user's connections were deleted: 1 when it has none left, else its profile
+-- and latest expiry follow the connections that remain.
+local function settleUser(userKey, userId, now)
   local remaining = redis.call('ZRANGE', userKey, 0, -1, 'WITHSCORES')
   if #remaining == 0 then
     redis.call('ZREM', KEYS[3], userId)
     redis.call('HDEL', KEYS[4], userId)
-    return { 1, meta, dropped.rooms }
+    return 1
   end
   redis.call('ZADD', KEYS[3], remaining[#remaining], userId)
   local since = earliestAdded(KEYS[1], remaining, 2, now)
-  redis.call('HSET', KEYS[4], userId, formatProfile(since, #remaining / 2, meta))
-  local left = {}
-  for _, member in ipairs(dropped.rooms) do
-    if not anyConnectionIn(base .. ${room} .. member, remaining, 2) then left[#left + 1] = member end
+  redis.call('HSET', KEYS[4], userId, formatProfile(since, #remaining / 2, metaOf(userId)))
+  return 0
+end
+-- Deletes every expired connection of the user and then connectionId, each one's rooms first,
+-- within the budget: a user's dead entries go in one step (reported once) unless the budget runs
+-- out, and done (all of them deleted) means connectionId is gone too.
+local function dropUser(base, userId, connectionId, userKey, roomsKey, now, budget)
+  local targets = {}
+  for _, other in ipairs(redis.call('ZRANGEBYSCORE', userKey, '-inf', now)) do
+    if other ~= connectionId then targets[#targets + 1] = other end
   end
-  return { 0, meta, left }
+  targets[#targets + 1] = connectionId
+  local meta = metaOf(userId)
+  local left = {}
+  local deleted, done = 0, true
+  for _, target in ipairs(targets) do
+    local targetRooms = roomsKey
+    if target ~= connectionId then targetRooms = base .. ${connectionRooms} .. target end
+    if budget.left <= 0 or not drainRooms(base, target, targetRooms, userKey, budget, left) then
+      done = false
+      break
+    end
+    redis.call('HDEL', KEYS[1], target)
+    redis.call('ZREM', KEYS[2], target)
+    redis.call('ZREM', userKey, target)
+    budget.left = budget.left - 1
+    deleted = deleted + 1
+  end
+  local wentOffline = 0
+  if deleted > 0 then wentOffline = settleUser(userKey, userId, now) end
+  return done, wentOffline, meta, left
 end
 `;
 
@@ -140,11 +180,15 @@ if profile then return 0 end
 return 1
 `;
 
-/** KEYS conns, exp, users, profiles · ARGV base, connectionId, userId → { wentOffline, metaJson, roomsLeft }. */
+/**
+ * KEYS conns, exp, users, profiles, userKey, connectionRoomsKey · ARGV base, connectionId, userId,
+ * budget → { done, wentOffline, metaJson, roomsLeft }. Call again while `done` is 0.
+ */
 export const REMOVE_CONNECTION = `${common}${deletion}
-local record = redis.call('HGET', KEYS[1], ARGV[2])
-if not ownedBy(record, ARGV[3]) then return { 0, '{}', {} } end
-return dropWithExpired(ARGV[1], ARGV[2], ARGV[3], nowMs())
+if not ownedBy(redis.call('HGET', KEYS[1], ARGV[2]), ARGV[3]) then return { 1, 0, '{}', {} } end
+local budget = { left = tonumber(ARGV[4]) }
+local done, wentOffline, meta, left = dropUser(ARGV[1], ARGV[3], ARGV[2], KEYS[5], KEYS[6], nowMs(), budget)
+return { done and 1 or 0, wentOffline, meta, left }
 `;
 
 /** KEYS conns, userKey, connectionRoomsKey, roomMembersKey · ARGV connectionId, userId, roomMember → 1 when entered. */
@@ -167,18 +211,18 @@ return 1
 `;
 
 /**
- * KEYS exp, users · ARGV base, ttlMs, then connectionId/userId pairs → the connections that no
- * longer exist. Only existing entries are extended, so a refresh racing a remove (or a sweep)
- * never brings a connection back.
+ * KEYS exp, users, then the userKey of each pair · ARGV ttlMs, then connectionId/userId pairs →
+ * the connections that no longer exist. Only existing entries are extended, so a refresh racing a
+ * remove (or a sweep) never brings a connection back.
  */
 export const REFRESH_CONNECTIONS = `${common}
-local expiry = nowMs() + tonumber(ARGV[2])
+local expiry = nowMs() + tonumber(ARGV[1])
 local missing = {}
-for i = 3, #ARGV, 2 do
+for i = 2, #ARGV, 2 do
   local connectionId, userId = ARGV[i], ARGV[i + 1]
   if redis.call('ZSCORE', KEYS[1], connectionId) then
     redis.call('ZADD', KEYS[1], expiry, connectionId)
-    redis.call('ZADD', ARGV[1] .. ${user} .. userId, 'XX', expiry, connectionId)
+    redis.call('ZADD', KEYS[2 + i / 2], 'XX', expiry, connectionId)
     redis.call('ZADD', KEYS[2], 'GT', expiry, userId)
   else
     missing[#missing + 1] = connectionId
@@ -188,26 +232,40 @@ return missing
 `;
 
 /**
- * KEYS conns, exp, users, profiles · ARGV base, limit → { connections left, expired found,
- * { { userId, wentOffline, metaJson, roomsLeft }, ... } }. At most `limit` expired connections are
- * looked at per call, so one call never blocks Redis for long.
+ * KEYS conns, exp, users, profiles · ARGV base, limit, budget → { connections left, more,
+ * { { userId, wentOffline, metaJson, roomsLeft }, ... } }. At most `limit` expired connections
+ * are looked at and `budget` deletions made per call; `more` is 1 when expired ones may be left.
+ * Users whose deletions changed nothing yet (rooms still held by another of their connections,
+ * or cut off by the budget before any was left) are not reported.
  */
 export const SWEEP_EXPIRED = `${common}${deletion}
+local base, limit = ARGV[1], tonumber(ARGV[2])
+local budget = { left = tonumber(ARGV[3]) }
 local now = nowMs()
-local expired = redis.call('ZRANGEBYSCORE', KEYS[2], '-inf', now, 'LIMIT', 0, tonumber(ARGV[2]))
+local expired = redis.call('ZRANGEBYSCORE', KEYS[2], '-inf', now, 'LIMIT', 0, limit)
+local more = #expired == limit
 local reports = {}
 for _, connectionId in ipairs(expired) do
+  if budget.left <= 0 then
+    more = true
+    break
+  end
   local record = redis.call('HGET', KEYS[1], connectionId)
   if record then
     local userId = parseRecord(record)
-    local settled = dropWithExpired(ARGV[1], connectionId, userId, now)
-    reports[#reports + 1] = { userId, settled[1], settled[2], settled[3] }
+    local done, wentOffline, meta, left = dropUser(base, userId, connectionId, base .. ${user} .. userId, base .. ${connectionRooms} .. connectionId, now, budget)
+    if wentOffline == 1 or #left > 0 then reports[#reports + 1] = { userId, wentOffline, meta, left } end
+    if not done then
+      more = true
+      break
+    end
   else
     -- Already dropped with an earlier connection of its user.
     redis.call('ZREM', KEYS[2], connectionId)
+    budget.left = budget.left - 1
   end
 end
-return { redis.call('ZCARD', KEYS[2]), #expired, reports }
+return { redis.call('ZCARD', KEYS[2]), more and 1 or 0, reports }
 `;
 
 /**

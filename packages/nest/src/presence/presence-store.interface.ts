@@ -107,7 +107,9 @@ export interface PresenceStore {
   inRoom(tenantId: string, kind: string, id: string): Promise<PresenceMember[]>;
   /**
    * Removes connections whose expiry has passed (their process died or stopped refreshing) and
-   * reports each affected user once, across all processes. Stores without expiry return `[]`.
+   * reports each affected user, with each room left and going offline reported exactly once
+   * across all processes (a store that cleans up in parts may report a user's parts from
+   * different processes). Stores without expiry return `[]`.
    */
   sweepExpired(): Promise<ExpiredPresence[]>;
   /**

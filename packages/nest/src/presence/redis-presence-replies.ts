@@ -16,12 +16,18 @@ export interface Departure {
   meta: Record<string, unknown>;
 }
 
+/** What one remove call did; the removal goes on while `done` is false. */
+export interface RemovalStep extends Omit<Departure, 'userId'> {
+  /** Whether the connection is gone; `false` when the call's budget ran out first. */
+  done: boolean;
+}
+
 /** What one sweep call of one tenant did. */
 export interface SweepBatch {
   /** Connections (live or not) the tenant still has. */
   remaining: number;
-  /** Expired connections found; equal to the limit when more may be waiting. */
-  found: number;
+  /** Whether expired connections may be left for another call (the limit or the budget was reached). */
+  more: boolean;
   departures: Departure[];
 }
 
@@ -41,23 +47,27 @@ export function asInteger(reply: unknown): number {
   return reply;
 }
 
-/** `{ wentOffline, metaJson, roomsLeft }` as returned by a remove. */
-export function asRemoval(reply: unknown): Omit<Departure, 'userId'> {
-  const [wentOffline, meta, rooms] = asArray(reply);
-  return { wentOffline: asInteger(wentOffline) === 1, meta: parseMeta(meta), roomsLeft: asStrings(rooms).map(parseRoomMember) };
+/** `{ done, wentOffline, metaJson, roomsLeft }` as returned by a remove. */
+export function asRemovalStep(reply: unknown): RemovalStep {
+  const [done, ...departure] = asArray(reply);
+  return { done: asInteger(done) === 1, ...asDeparture(departure) };
 }
 
-/** `{ remaining, found, { { userId, wentOffline, metaJson, roomsLeft }, ... } }` as returned by a sweep. */
+/** `{ remaining, more, { { userId, wentOffline, metaJson, roomsLeft }, ... } }` as returned by a sweep. */
 export function asSweepBatch(reply: unknown): SweepBatch {
-  const [remaining, found, reports] = asArray(reply);
+  const [remaining, more, reports] = asArray(reply);
   return {
     remaining: asInteger(remaining),
-    found: asInteger(found),
+    more: asInteger(more) === 1,
     departures: asArray(reports).map((report) => {
-      const [userId, ...removal] = asArray(report);
-      return { userId: asString(userId), ...asRemoval(removal) };
+      const [userId, ...departure] = asArray(report);
+      return { userId: asString(userId), ...asDeparture(departure) };
     }),
   };
+}
+
+function asDeparture([wentOffline, meta, rooms]: unknown[]): Omit<Departure, 'userId'> {
+  return { wentOffline: asInteger(wentOffline) === 1, meta: parseMeta(meta), roomsLeft: asStrings(rooms).map(parseRoomMember) };
 }
 
 /** `{ HGETALL of profiles, flat userId, liveConnections, liveSinceMs corrections }` as returned by online. */

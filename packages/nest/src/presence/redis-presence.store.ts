@@ -16,7 +16,7 @@ import type {
 } from './presence-store.interface';
 import { createRedisPresenceClient, type OwnedRedisPresenceClient } from './redis-presence-client.factory';
 import type { RedisPresenceClient, RedisPresenceOptions } from './redis-presence-options.interface';
-import { asInteger, asOnlineMembers, asRemoval, asRoomMembers, asStrings, asSweepBatch } from './redis-presence-replies';
+import { asInteger, asOnlineMembers, asRemovalStep, asRoomMembers, asStrings, asSweepBatch, type Departure } from './redis-presence-replies';
 import { RedisScript } from './redis-script';
 import { SharedAcrossBuilds } from '../shared-across-builds';
 
@@ -24,6 +24,11 @@ import { SharedAcrossBuilds } from '../shared-across-builds';
 const HEALTH_TIMEOUT_MS = 1_000;
 /** Connections (or tenants) per script call, so one call never blocks Redis for long. */
 const BATCH_SIZE = 500;
+/**
+ * Connections and room memberships one remove or sweep call deletes at most (well under a millisecond of
+ * Redis time); a larger cleanup continues in further calls, so it never holds up other tenants.
+ */
+export const DELETIONS_PER_CALL = 128;
 /** Tenants swept in parallel; their calls share the connection as one pipeline. */
 const SWEEP_CONCURRENCY = 32;
 
@@ -52,13 +57,15 @@ const script = {
  * `sweepIntervalMs` by the module) deletes them and reports the departures once, cluster-wide.
  * So a dead process's users leave within `ttlMs + sweepIntervalMs`.
  *
- * Every decision about a first or last connection is one Lua script (one round trip). Tenant
- * keys carry a `{tenantId}` hash tag, so Redis Cluster works; the exception is the tenant index
- * `<prefix>:tenants`, which lives in one slot and is written by its own commands.
+ * Every decision about a first or last connection is made inside one Lua script call, atomically.
+ * Tenant keys carry a `{tenantId}` hash tag, so Redis Cluster works; the exception is the tenant
+ * index `<prefix>:tenants`, which lives in one slot and is written by its own commands. Cleanups
+ * delete at most {@link DELETIONS_PER_CALL} entries per call, so no call holds Redis for long.
  *
  * Round trips: connect 1 (two scripts sent back to back: the entry and the tenant's sweep-index
- * registration), join, leave, disconnect and each query 1 (one script); refresh 1 per interval for
- * all of the instance's connections (one script per tenant, pipelined).
+ * registration), join, leave and each query 1 (one script), disconnect 1 (one more per further
+ * {@link DELETIONS_PER_CALL} rooms); refresh 1 per interval for all of the instance's
+ * connections (one script per tenant, pipelined).
  */
 @SharedAcrossBuilds('RedisPresenceStore')
 export class RedisPresenceStore implements PresenceStore {
@@ -123,17 +130,25 @@ export class RedisPresenceStore implements PresenceStore {
     }
   }
 
+  /**
+   * Deletes the connection's rooms, then the connection, at most {@link DELETIONS_PER_CALL} per
+   * script call: a socket in up to that many rooms is one call, one in more takes several, and
+   * each room left and the user going offline are decided by exactly one of them.
+   */
   async removeConnection(tenantId: string, userId: string, connectionId: string): Promise<RemoveConnectionResult> {
     // Released first, so that if the remove fails the entry still expires and is swept.
     this.release(tenantId, connectionId);
     const client = await this.client;
     const keys = tenantKeys(this.keyPrefix, tenantId);
-    const reply = await script.remove.run(
-      client,
-      [keys.connections, keys.expiries, keys.users, keys.profiles],
-      [keys.base, connectionId, userId],
-    );
-    return asRemoval(reply);
+    const scriptKeys = [keys.connections, keys.expiries, keys.users, keys.profiles, userKey(keys, userId), connectionRoomsKey(keys, connectionId)];
+    const first = asRemovalStep(await script.remove.run(client, scriptKeys, [keys.base, connectionId, userId, DELETIONS_PER_CALL]));
+    const removal: RemoveConnectionResult = { wentOffline: first.wentOffline, roomsLeft: first.roomsLeft, meta: first.meta };
+    for (let step = first; !step.done; ) {
+      step = asRemovalStep(await script.remove.run(client, scriptKeys, [keys.base, connectionId, userId, DELETIONS_PER_CALL]));
+      removal.roomsLeft.push(...step.roomsLeft);
+      removal.wentOffline ||= step.wentOffline;
+    }
+    return removal;
   }
 
   async joinRoom(tenantId: string, userId: string, connectionId: string, room: PresenceRoomRef): Promise<JoinRoomResult> {
@@ -250,18 +265,28 @@ export class RedisPresenceStore implements PresenceStore {
     return asInteger(reply);
   }
 
+  /** Sweeps one tenant in calls of at most {@link DELETIONS_PER_CALL} deletions; one report per user. */
   private async sweepTenant(client: RedisPresenceClient, tenantId: string): Promise<ExpiredPresence[]> {
     const keys = tenantKeys(this.keyPrefix, tenantId);
-    const expired: ExpiredPresence[] = [];
+    const byUser = new Map<string, Departure>();
     let batch;
     do {
       batch = asSweepBatch(
-        await script.sweep.run(client, [keys.connections, keys.expiries, keys.users, keys.profiles], [keys.base, BATCH_SIZE]),
+        await script.sweep.run(client, [keys.connections, keys.expiries, keys.users, keys.profiles], [keys.base, BATCH_SIZE, DELETIONS_PER_CALL]),
       );
-      for (const departure of batch.departures) expired.push({ tenantId, ...departure });
-    } while (batch.found === BATCH_SIZE);
+      for (const departure of batch.departures) {
+        // A user whose cleanup the budget cut off is reported in parts; here they are one report again.
+        const earlier = byUser.get(departure.userId);
+        if (!earlier) {
+          byUser.set(departure.userId, departure);
+        } else {
+          earlier.roomsLeft.push(...departure.roomsLeft);
+          earlier.wentOffline ||= departure.wentOffline;
+        }
+      }
+    } while (batch.more);
     if (batch.remaining === 0) await script.unregister.run(client, [tenantIndexKey(this.keyPrefix)], [tenantId]);
-    return expired;
+    return [...byUser.values()].map((departure) => ({ tenantId, ...departure }));
   }
 
   private async refreshHeld(): Promise<void> {
@@ -274,7 +299,8 @@ export class RedisPresenceStore implements PresenceStore {
     for (const [tenantId, connections] of this.held) {
       const keys = tenantKeys(this.keyPrefix, tenantId);
       for (const batch of chunk([...connections], BATCH_SIZE)) {
-        const call = script.refresh.run(client, [keys.expiries, keys.users], [keys.base, this.ttlMs, ...batch.flat()]).then((missing) => {
+        const scriptKeys = [keys.expiries, keys.users, ...batch.map(([, userId]) => userKey(keys, userId))];
+        const call = script.refresh.run(client, scriptKeys, [this.ttlMs, ...batch.flat()]).then((missing) => {
           for (const connectionId of asStrings(missing)) {
             const userId = this.held.get(tenantId)?.get(connectionId);
             // A connection released meanwhile (removed by its process) is not lost.

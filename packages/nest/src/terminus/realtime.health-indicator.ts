@@ -45,7 +45,7 @@ export class RealtimeHealthIndicator {
   async isHealthy<const Key extends string>(key: Key, options: RealtimeHealthCheckOptions = {}): Promise<HealthIndicatorResult<Key>> {
     const session = this.indicators.check(key);
     const report = await this.health.check();
-    const details = { connections: report.connections, presence: report.presence, adapter: report.adapter, degraded: report.degraded };
+    const details = { connections: report.connections, engineConnections: report.engineConnections, presence: report.presence, adapter: report.adapter, degraded: report.degraded };
     const required = report.degraded.filter((part) => (part === 'presence' ? options.presenceRequired : options.adapterRequired) ?? true);
     const down = report.status === 'starting' || required.length > 0;
     return down ? session.down({ ...details, state: report.status }) : session.up({ ...details, state: report.status });

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Envelope, PresenceChangePayload, PresenceMember, RoomMemberPayload, RoomPayload } from '@tenantcast/protocol';
 import { REDIS_URL, collect, monitorRedis, nextEvent, requireRedis, waitFor } from '@tenantcast/test-support';
 import type { Socket } from 'socket.io-client';
@@ -10,7 +11,7 @@ import { ADAPTER_TYPES, Cluster } from './cluster-harness';
 type Message = Envelope<{ n: number; from: string }>;
 
 describe.each(ADAPTER_TYPES)('three processes on the %s adapter', (adapterType) => {
-  const cluster = new Cluster(adapterType);
+  const cluster = new Cluster(adapterType, REDIS_URL, { TC_ALLOW_QUERY_TOKEN: '1' });
   let a: ClusterNode;
   let b: ClusterNode;
   let c: ClusterNode;
@@ -130,20 +131,29 @@ describe.each(ADAPTER_TYPES)('three processes on the %s adapter', (adapterType) 
     expect(leftEvents.map((event) => event.userId)).toEqual(['assignee']);
   });
 
-  it('never ships a token over Redis: not on connect, broadcast or fetchSockets (S10)', async () => {
+  it('never ships a token or a cookie over Redis: not on connect, broadcast or fetchSockets (S10)', async () => {
     const monitor = await monitorRedis(REDIS_URL);
     const { lines } = monitor;
     try {
       const token = tokenFor('secretive', 'acme');
-      const { socket } = await connectClient(b.url, '/rca', token);
+      const queryToken = tokenFor('secretive', 'acme');
+      const cookie = `session=${randomUUID()}`;
+      const { socket } = await connectClient(b.url, '/rca', token, { extraHeaders: { cookie, 'user-agent': 'S10-agent' } });
+      // Allowed on these processes (TC_ALLOW_QUERY_TOKEN): the token is then in the handshake's URL too.
+      const { socket: fromQuery } = await connectClient(c.url, '/rca', undefined, { query: { token: queryToken } });
       await request(socket, 'join', { kind: 'rca', id: 'watched' });
       await a.command('emit-room', { tenant: 'acme', kind: 'rca', id: 'watched', type: 'rca-updated', n: 1 });
-      const fetched = await a.command<Array<{ user: { userId: string } }>>('fetch-sockets', { room: 'tenant:acme:user:secretive' });
-      expect(fetched.map((entry) => entry.user.userId)).toEqual(['secretive']);
+      const fetched = await a.command<Array<{ user: { userId: string }; headers: Record<string, string>; url: string }>>('fetch-sockets', { room: 'tenant:acme:user:secretive' });
+      expect(fetched.map((entry) => entry.user.userId)).toEqual(['secretive', 'secretive']);
+      // What the other processes sent: the cookie is gone, the rest of the handshake is there.
+      const fromB = fetched.find((entry) => entry.headers['user-agent'] === 'S10-agent');
+      expect(fromB?.headers.cookie).toBeUndefined();
+      expect(fetched.map((entry) => entry.url).every((url) => url.startsWith('/socket.io/?') && !url.includes('token='))).toBe(true);
       socket.close();
-      await waitFor(() => lines.some((line) => line.includes('watched')), 'the broadcast to show in MONITOR', 5_000);
-      const signature = token.split('.')[2]!;
-      expect(lines.filter((line) => line.includes(token) || line.includes(signature.slice(0, 16)))).toEqual([]);
+      fromQuery.close();
+      await waitFor(() => lines.some((line) => line.includes('watched')) && lines.some((line) => line.includes('S10-agent')), 'the broadcast and the fetchSockets answer to show in MONITOR', 5_000);
+      const secrets = [token, queryToken].flatMap((secret) => [secret, secret.split('.')[2]!.slice(0, 16)]);
+      expect(lines.filter((line) => secrets.some((secret) => line.includes(secret)) || line.includes(cookie.slice('session='.length)))).toEqual([]);
     } finally {
       monitor.stop();
     }

@@ -142,11 +142,12 @@ describe('connection state recovery with the redis-streams adapter and Redis wat
     expect(fatal).toEqual([]);
   });
 
-  it('persists and restores sessions without the token ever reaching Redis (S10)', async () => {
+  it('persists and restores sessions without the token or the cookie ever reaching Redis (S10)', async () => {
     const monitor = await monitorRedis(REDIS_URL);
     const { lines } = monitor;
     const token = tokenFor('persisted', 'acme');
-    const socket = io(`${node.url}/rca`, { auth: { token }, transports: ['websocket'], forceNew: true, reconnectionDelay: 100, randomizationFactor: 0 });
+    const cookie = 'session=persisted-cookie-value';
+    const socket = io(`${node.url}/rca`, { auth: { token }, extraHeaders: { cookie }, transports: ['websocket'], forceNew: true, reconnectionDelay: 100, randomizationFactor: 0 });
     try {
       await nextEvent<ConnectedPayload>(socket, 'connected');
       await request(socket, 'join', { kind: 'rca', id: 'incident' });
@@ -157,7 +158,7 @@ describe('connection state recovery with the redis-streams adapter and Redis wat
       socket.io.engine.close();
       expect((await reconnected).recovered).toBe(true);
       await waitFor(() => lines.some((line) => line.includes(':session:')), 'the session to be persisted and restored through Redis');
-      expect(lines.filter((line) => line.includes(token) || line.includes(token.split('.')[2]!.slice(0, 16)))).toEqual([]);
+      expect(lines.filter((line) => line.includes(token) || line.includes(token.split('.')[2]!.slice(0, 16)) || line.includes('persisted-cookie'))).toEqual([]);
     } finally {
       socket.close();
       monitor.stop();

@@ -3,11 +3,11 @@ import { setTimeout as delay } from 'node:timers/promises';
 import { Redis } from 'ioredis';
 import * as vitest from 'vitest';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { tenantIndexKey, tenantKeys, userKey } from '../../src/presence/presence-keys';
-import type { ExpiredPresence, PresenceStore } from '../../src/presence/presence-store.interface';
+import { connectionRoomsKey, roomMember, roomMembersKey, tenantIndexKey, tenantKeys, userKey } from '../../src/presence/presence-keys';
+import type { ExpiredPresence, PresenceRoomRef, PresenceStore } from '../../src/presence/presence-store.interface';
 import { describePresenceStoreContract } from '../../src/testing/presence-store.contract';
 import type { RedisPresenceClient, RedisPresenceOptions } from '../../src/presence/redis-presence-options.interface';
-import { RedisPresenceStore } from '../../src/presence/redis-presence.store';
+import { DELETIONS_PER_CALL, RedisPresenceStore } from '../../src/presence/redis-presence.store';
 
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 /** Every key of this run lives under this prefix and is deleted at the end. */
@@ -279,6 +279,121 @@ describe('RedisPresenceStore', () => {
     }
     expect(await measure(() => store.refresh())).toBe(3);
     expect(calls).not.toContain('eval');
+  });
+
+  /**
+   * A client on the admin connection that counts, around each script call on this test's tenant,
+   * how many of `connections` and their room memberships the call deleted. Calls run one after
+   * another here, so each difference is exactly that call's work.
+   */
+  function deletionCounter(connections: string[]): { client: RedisPresenceClient; deletions: number[] } {
+    const keys = tenantKeys(prefix, tenant);
+    const stored = async () => {
+      let total = 0;
+      for (const connectionId of connections) {
+        total += (await admin.scard(connectionRoomsKey(keys, connectionId))) + (await admin.hexists(keys.connections, connectionId));
+      }
+      return total;
+    };
+    const deletions: number[] = [];
+    const counted = async (call: () => Promise<unknown>, firstKey: unknown) => {
+      if (firstKey !== keys.connections) return call();
+      const before = await stored();
+      const reply = await call();
+      deletions.push(before - (await stored()));
+      return reply;
+    };
+    const client: RedisPresenceClient = {
+      evalsha: (sha, numKeys, ...args) => counted(() => admin.evalsha(sha, numKeys, ...args), args[0]),
+      eval: (body, numKeys, ...args) => counted(() => admin.eval(body, numKeys, ...args), args[0]),
+      ping: () => admin.ping(),
+      quit: () => admin.quit(),
+    };
+    return { client, deletions };
+  }
+
+  const rcaRooms = (from: number, to: number): PresenceRoomRef[] => Array.from({ length: to - from }, (_, i) => ({ kind: 'rca', id: String(from + i) }));
+  const byRoomId = (rooms: PresenceRoomRef[]) => rooms.map((room) => Number(room.id)).sort((a, b) => a - b);
+
+  it('removes a socket in more rooms than one call may delete in several calls, each within DELETIONS_PER_CALL, reporting each room left once', async () => {
+    const rooms = 2 * DELETIONS_PER_CALL + 7;
+    const shared = 10;
+    const { client, deletions } = deletionCounter(['many']);
+    const store = makeStore({ client });
+    await store.addConnection({ tenantId: tenant, userId: 'u', connectionId: 'many', meta: { role: 'u' } });
+    await store.addConnection({ tenantId: tenant, userId: 'u', connectionId: 'few', meta: { role: 'u' } });
+    await Promise.all(rcaRooms(0, rooms).map((room) => store.joinRoom(tenant, 'u', 'many', room)));
+    for (const room of rcaRooms(0, shared)) await store.joinRoom(tenant, 'u', 'few', room);
+    deletions.length = 0;
+
+    const removal = await store.removeConnection(tenant, 'u', 'many');
+    expect(removal.wentOffline).toBe(false);
+    expect(removal.meta).toEqual({ role: 'u' });
+    expect(byRoomId(removal.roomsLeft)).toEqual(byRoomId(rcaRooms(shared, rooms)));
+    // Every room membership and the connection itself, spread over calls of at most the budget.
+    expect(deletions.reduce((sum, n) => sum + n, 0)).toBe(rooms + 1);
+    expect(deletions.length).toBe(Math.ceil((rooms + 1) / DELETIONS_PER_CALL));
+    expect(Math.max(...deletions)).toBeLessThanOrEqual(DELETIONS_PER_CALL);
+
+    const keys = tenantKeys(prefix, tenant);
+    expect(await admin.exists(connectionRoomsKey(keys, 'many'), roomMembersKey(keys, roomMember({ kind: 'rca', id: String(rooms - 1) })))).toBe(0);
+    expect(await store.inRoom(tenant, 'rca', '0')).toEqual([expect.objectContaining({ userId: 'u', connections: 1 })]);
+    expect(await store.inRoom(tenant, 'rca', String(shared))).toEqual([]);
+    expect((await store.online(tenant)).map((member) => [member.userId, member.connections])).toEqual([['u', 1]]);
+    const last = await store.removeConnection(tenant, 'u', 'few');
+    expect(last.wentOffline).toBe(true);
+    expect(byRoomId(last.roomsLeft)).toEqual(byRoomId(rcaRooms(0, shared)));
+  });
+
+  it('sweeps dead connections with more room memberships than one call may delete in calls within DELETIONS_PER_CALL, one report per user', async () => {
+    const rooms = DELETIONS_PER_CALL + 100;
+    const users = ['v1', 'v2', 'v3'];
+    const { client, deletions } = deletionCounter(users.map((userId) => `${userId}-tab`));
+    const killed = makeStore();
+    for (const userId of users) {
+      await killed.addConnection({ tenantId: tenant, userId, connectionId: `${userId}-tab`, meta: { role: userId } });
+      await Promise.all(rcaRooms(0, rooms).map((room) => killed.joinRoom(tenant, userId, `${userId}-tab`, room)));
+    }
+    await killed.close();
+    const lastWrite = Date.now();
+    const sweeper = makeStore({ client });
+
+    const swept = await sweepUntil([sweeper], lastWrite + ttlMs + sweepIntervalMs - Date.now(), (s) => s.length >= users.length);
+    expect(sortByUser(swept).map((expired) => ({ ...expired, roomsLeft: byRoomId(expired.roomsLeft) }))).toEqual(
+      users.map((userId) => ({ tenantId: tenant, userId, wentOffline: true, meta: { role: userId }, roomsLeft: byRoomId(rcaRooms(0, rooms)) })),
+    );
+    const total = users.length * (rooms + 1);
+    expect(deletions.reduce((sum, n) => sum + n, 0)).toBe(total);
+    expect(deletions.filter((n) => n > 0).length).toBeGreaterThanOrEqual(Math.ceil(total / DELETIONS_PER_CALL));
+    expect(Math.max(...deletions)).toBeLessThanOrEqual(DELETIONS_PER_CALL);
+    expect(await admin.keys(`${tenantKeys(prefix, tenant).base}:*`)).toEqual([]);
+  });
+
+  it('two stores sweeping users whose cleanups span several calls report each room left and each user gone offline exactly once between them', async () => {
+    const rooms = DELETIONS_PER_CALL + 100;
+    const users = ['w1', 'w2', 'w3', 'w4'];
+    const killed = makeStore();
+    for (const userId of users) {
+      await killed.addConnection({ tenantId: tenant, userId, connectionId: `${userId}-a`, meta: {} });
+      await killed.addConnection({ tenantId: tenant, userId, connectionId: `${userId}-b`, meta: {} });
+      await Promise.all(rcaRooms(0, rooms).map((room) => killed.joinRoom(tenant, userId, `${userId}-a`, room)));
+      await Promise.all(rcaRooms(rooms / 2, rooms + 50).map((room) => killed.joinRoom(tenant, userId, `${userId}-b`, room)));
+    }
+    await killed.close();
+    const lastWrite = Date.now();
+    const sweeperA = makeStore();
+    const sweeperB = makeStore();
+
+    const offline = (s: ExpiredPresence[]) => s.filter((expired) => expired.wentOffline).length;
+    const swept = await sweepUntil([sweeperA, sweeperB], lastWrite + ttlMs + sweepIntervalMs - Date.now(), (s) => offline(s) >= users.length);
+    swept.push(...(await Promise.all([sweeperA.sweepExpired(), sweeperB.sweepExpired()])).flat().filter((e) => e.tenantId === tenant));
+
+    for (const userId of users) {
+      const reports = swept.filter((expired) => expired.userId === userId);
+      expect(reports.filter((expired) => expired.wentOffline)).toHaveLength(1);
+      expect(byRoomId(reports.flatMap((expired) => expired.roomsLeft))).toEqual(byRoomId(rcaRooms(0, rooms + 50)));
+    }
+    expect(await admin.keys(`${tenantKeys(prefix, tenant).base}:*`)).toEqual([]);
   });
 
   it('a store given a client leaves it open on close; a store given a url closes its own', async () => {

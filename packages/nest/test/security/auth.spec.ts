@@ -277,6 +277,33 @@ describe('auth / session (S)', () => {
       await deleteKeys(prefix);
     }
   });
+
+  it('S10 the handshake loses the headers auth.redactHeaders names (default cookie), case-insensitively; socket.request keeps them for this process', async () => {
+    const headers = { Cookie: 'session=s3cr3t', 'X-Api-Key': 'k3y', 'User-Agent': 'S10-agent' };
+    const handshakeOf = async (app: TestApp, userId: string) => {
+      const { socket } = await connectClient(app.url, '/rca', tokenFor(userId, 'acme'), { extraHeaders: headers });
+      const [held] = await app.app.get(RealtimeService).namespace.in(`tenant:acme:user:${userId}`).fetchSockets();
+      const local = app.app.get(RealtimeService).namespace.sockets.get(held!.id)!;
+      socket.close();
+      return { handshake: held!.handshake.headers, request: local.request.headers };
+    };
+    const byDefault = await startRealtimeApp();
+    const apiKeys = await startRealtimeApp({ auth: { secret: TEST_SECRET, redactHeaders: ['Cookie', 'x-api-key'] } });
+    const keepAll = await startRealtimeApp({ auth: { secret: TEST_SECRET, redactHeaders: [] } });
+    try {
+      const plain = await handshakeOf(byDefault, 'h1');
+      expect(plain.handshake).toMatchObject({ 'x-api-key': 'k3y', 'user-agent': 'S10-agent' });
+      expect(plain.handshake.cookie).toBeUndefined();
+      expect(plain.request).toMatchObject({ cookie: 'session=s3cr3t', 'x-api-key': 'k3y' });
+      const redacted = await handshakeOf(apiKeys, 'h2');
+      expect(redacted.handshake).toMatchObject({ 'user-agent': 'S10-agent' });
+      expect([redacted.handshake.cookie, redacted.handshake['x-api-key']]).toEqual([undefined, undefined]);
+      expect(redacted.request).toMatchObject({ cookie: 'session=s3cr3t', 'x-api-key': 'k3y' });
+      expect((await handshakeOf(keepAll, 'h3')).handshake).toMatchObject({ cookie: 'session=s3cr3t', 'x-api-key': 'k3y' });
+    } finally {
+      await Promise.all([byDefault.close(), apiKeys.close(), keepAll.close()]);
+    }
+  });
 });
 
 describe('S handshake decision equals a reference oracle (fast-check)', () => {

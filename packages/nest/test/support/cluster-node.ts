@@ -18,6 +18,12 @@ export interface ClusterNodeEnv {
   TC_REQUESTS_TIMEOUT_MS?: string;
   TC_RECOVERY_MS?: string;
   TC_PORT?: string;
+  /** '1' accepts the token from the `?token=` query parameter. */
+  TC_ALLOW_QUERY_TOKEN?: string;
+  /** Comma-separated `auth.redactHeaders`; unset for the default. */
+  TC_REDACT_HEADERS?: string;
+  /** A Redis set of revoked `jti|iss` that `auth.isRevoked` reads; unset: nothing is revoked. */
+  TC_DENYLIST_KEY?: string;
 }
 
 /** One process of a test cluster, started, tracked and stopped by its test only. */
