@@ -1,15 +1,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type DefaultTheme } from 'vitepress';
+import { PENDING_PAGES } from './pending-pages.mjs';
 
 const docs = fileURLToPath(new URL('..', import.meta.url));
 
-/**
- * Pages other branches write (metrics, benchmarks). The sidebar names them already; until their
- * file exists, the build and the link check treat links to them as pending instead of broken.
- * Once the file is there, every link to it is checked like any other.
- */
-export const PENDING_PAGES = ['guide/metrics.md', 'guide/benchmarks.md'];
 const pendingLinks = PENDING_PAGES.filter((page) => !existsSync(`${docs}${page}`)).map((page) => `/${page.replace(/\.md$/, '')}`);
 
 /** The API sidebar typedoc-vitepress-theme writes next to the generated pages. */
@@ -66,6 +61,7 @@ export default defineConfig({
   title: 'Tenantcast',
   description: 'Multi-tenant realtime for NestJS: an authenticated, tenant-isolated Socket.IO gateway, presence, a typed client and React hooks.',
   lang: 'en-US',
+  head: [['link', { rel: 'icon', type: 'image/svg+xml', href: '/logo.svg' }]],
   srcExclude: ['snippets/**', 'scripts/**', 'test/**', 'reference/generated/**', 'node_modules/**'],
   lastUpdated: false,
   // VitePress fails the build on a dead link in a page; pages still being written elsewhere are
@@ -74,7 +70,10 @@ export default defineConfig({
   markdown: {
     lineNumbers: false,
   },
+  // The local search index of the API pages is one large chunk; it loads only when searching.
+  vite: { build: { chunkSizeWarningLimit: 2000 } },
   themeConfig: {
+    logo: '/logo.svg',
     nav: [
       { text: 'Guide', link: '/guide/introduction', activeMatch: '^/guide/' },
       { text: 'Configuration', link: '/reference/configuration' },

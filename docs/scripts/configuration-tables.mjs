@@ -51,7 +51,8 @@ function collectSection(sections, shared, { id, title, prefix, declarations }) {
       ...children.map((child) => `[${child.label}](#${child.id})`),
       ...sharedTypes(property.type).map((target) => `[\`${target.name}\`](#${shared.get(target)})`),
     ];
-    rows.push(`| \`${path}\` | ${code(property.type.toString())} | ${defaultOf(property)} | ${description(property, path)}${links.length > 0 ? ` See ${links.join(', ')}.` : ''} |`);
+    const fallback = children.length > 0 || sharedTypes(property.type).length > 0 ? 'the defaults of its fields' : 'not set';
+    rows.push(`| \`${path}\` | ${code(property.type.toString())} | ${defaultOf(property, fallback)} | ${description(property, path)}${links.length > 0 ? ` See ${links.join(', ')}.` : ''} |`);
     nested.push(...children);
   }
   sections.push(
@@ -117,9 +118,9 @@ function expandable(type, seen = new Set()) {
   }
 }
 
-function defaultOf(property) {
+function defaultOf(property, fallback) {
   const tag = property.comment?.getTag('@default');
-  if (tag === undefined) return property.flags.isOptional ? 'not set' : '**required**';
+  if (tag === undefined) return property.flags.isOptional ? fallback : '**required**';
   // TypeDoc wraps a @default without a code block in one (jsDocCompatibility.defaultTag).
   const text = tag.content
     .map((part) => part.text)

@@ -43,6 +43,7 @@ const app = await Application.bootstrapWithPlugins({
   sort: ['source-order'],
   outputFileStrategy: 'modules',
   hidePageHeader: true,
+  useHTMLAnchors: true,
   sourceLinkTemplate: 'https://github.com/tenantcast/tenantcast/blob/main/{path}#L{line}',
   disableGit: true,
   basePath: join(DOCS, '..'),
