@@ -1,5 +1,5 @@
 import type { Logger } from '@nestjs/common';
-import type { Server } from 'socket.io';
+import type { Server, Socket } from 'socket.io';
 import { loadOptionalPeer } from '../adapter/optional-peer';
 import type { ResolvedAdminUiOptions } from '../options/resolved-realtime-options';
 
@@ -16,6 +16,19 @@ type Instrument = (
     serverId?: string;
   },
 ) => void;
+
+/** What a refused Admin UI handshake says, as the Admin UI itself does. */
+const INVALID_CREDENTIALS = 'invalid credentials';
+
+/**
+ * Lets through only handshakes the Admin UI can check safely: a password string, or a session id
+ * without a user name (a session it does not know then ends in its own refusal, before bcrypt).
+ */
+function refuseMalformedCredentials(socket: Socket, next: (error?: Error) => void): void {
+  const auth = (socket.handshake.auth ?? {}) as Record<string, unknown>;
+  if (typeof auth.password === 'string' || (typeof auth.sessionId === 'string' && auth.username === undefined)) return next();
+  next(new Error(INVALID_CREDENTIALS));
+}
 
 /**
  * The Socket.IO Admin UI of one module registration, when configured: `@socket.io/admin-ui` (an
@@ -44,6 +57,9 @@ export class AdminUi {
   attach(server: Server, logger: Logger): void {
     const { options, instrument } = this;
     if (!options || !instrument) return;
+    // Ahead of the Admin UI's own check, which hands the password to bcrypt unchecked: a
+    // handshake with the user name and no password string would throw there, unhandled.
+    server.of(options.namespace).use(refuseMalformedCredentials);
     instrument(server, {
       namespaceName: options.namespace,
       auth: { type: 'basic', username: options.username, password: options.passwordHash },
