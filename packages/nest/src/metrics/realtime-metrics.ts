@@ -1,4 +1,5 @@
 import type { RealtimeUser } from '@tenantcast/protocol';
+import type { EmitTarget } from '../broadcast/emit-observer';
 import type { SystemSocket } from '../gateway/system-socket';
 import type { RateLimitScope } from '../limits/event-rate-limiter';
 import type { ResolvedMetricsOptions } from '../options/resolved-realtime-options';
@@ -14,9 +15,6 @@ export const METER_NAME = '@tenantcast/nest';
 
 /** The `event` label of events no handler listens to (names clients made up): one series for all. */
 export const OTHER_EVENTS = 'other';
-
-/** Where an emit was addressed. */
-export type EmitTarget = 'room' | 'user' | 'tenant';
 
 type Instruments = { [K in keyof typeof METRIC_DEFINITIONS]: (typeof METRIC_DEFINITIONS)[K]['kind'] extends 'histogram' ? RealtimeHistogram : RealtimeCounter };
 
