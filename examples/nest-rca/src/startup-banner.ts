@@ -28,6 +28,7 @@ export function startupBanner(env: AppEnv, { httpPort }: ListeningAt): string {
     `  Presence    ${presence}; GET ${httpUrl}/presence with a token`,
     `  Scaling     ${scaling}`,
     `  Health      ${httpUrl}/realtime/health`,
+    `  Metrics     ${env.metrics ? `${httpUrl}/metrics (Prometheus, no token)` : 'off (set METRICS=true to serve GET /metrics)'}`,
     '',
     ...(env.demoAuth ? demoSteps(httpUrl, socketUrl) : tokenHelp()),
     '',

@@ -24,6 +24,7 @@ describe('environment validation at start-up', () => {
       presenceSweepSeconds: undefined,
       demoAuth: false,
       dashboardDir: undefined,
+      metrics: false,
     });
   });
 
@@ -47,6 +48,7 @@ describe('environment validation at start-up', () => {
         PRESENCE_SWEEP_SECONDS: '0.3',
         DEMO_AUTH: 'TRUE',
         DASHBOARD_DIR: dashboard,
+        METRICS: 'true',
       }),
     ).toEqual({
       port: 8080,
@@ -64,6 +66,7 @@ describe('environment validation at start-up', () => {
       presenceSweepSeconds: 0.3,
       demoAuth: true,
       dashboardDir: dashboard,
+      metrics: true,
     });
   });
 
@@ -87,6 +90,7 @@ describe('environment validation at start-up', () => {
     ['a non-positive PRESENCE_TTL_SECONDS', { REDIS_URL: 'redis://127.0.0.1:6379', PRESENCE_TTL_SECONDS: '0' }, /PRESENCE_TTL_SECONDS must be a positive number of seconds/],
     ['PRESENCE_SWEEP_SECONDS without REDIS_URL', { PRESENCE_SWEEP_SECONDS: '1' }, /PRESENCE_SWEEP_SECONDS is set but REDIS_URL is not/],
     ['DEMO_AUTH that is not a boolean', { DEMO_AUTH: 'yes' }, /DEMO_AUTH must be 'true' or 'false' \(default false\); got 'yes'/],
+    ['METRICS that is not a boolean', { METRICS: 'on' }, /METRICS must be 'true' or 'false' \(default false\); got 'on'/],
   ];
   for (const [label, env, message] of problems) {
     it(`refuses ${label} with a message that says how to fix it`, () => {

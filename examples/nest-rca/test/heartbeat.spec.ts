@@ -7,7 +7,7 @@ import { SilentPollingClient } from './support/silent-polling-client';
 import { DEMO_ENV, tokenFor } from './support/tokens';
 import { waitFor } from '@tenantcast/test-support';
 
-/** Keeps every log line, to show that connection health is logged. */
+/** Keeps every log line (debug included, where pongs go), to show that connection health is logged. */
 class CapturingLogger implements LoggerService {
   readonly lines: string[] = [];
   log(message: unknown): void {
@@ -17,6 +17,9 @@ class CapturingLogger implements LoggerService {
     this.log(message);
   }
   warn(message: unknown): void {
+    this.log(message);
+  }
+  debug(message: unknown): void {
     this.log(message);
   }
 }
@@ -42,13 +45,14 @@ describe('heartbeat (ping/pong) for connection health', () => {
     expect(client.handshake).toMatchObject({ pingInterval: 200, pingTimeout: 300 });
   });
 
-  it('the server pings, socket.io-client answers with pong, and the connection stays up', async () => {
+  it('the server pings, socket.io-client answers with pong, the connection stays up, and each pong is logged', async () => {
     const { socket } = await connect(`${server.url}/rca`, tokenFor('steady', 'acme'));
     let pings = 0;
     socket.io.on('ping', () => (pings += 1));
     await waitFor(() => pings >= 3, 'three pings from the server');
     expect(socket.connected).toBe(true);
     expect(await isOnline('steady')).toBe(true);
+    await waitFor(() => logger.lines.filter((line) => line === `Pong socket=${socket.id} tenant=acme user=steady transport=websocket`).length >= 2, 'the pong lines');
   });
 
   it('a client that stops answering pings is dropped with "ping timeout", its presence removed and the disconnect logged', async () => {
@@ -56,6 +60,6 @@ describe('heartbeat (ping/pong) for connection health', () => {
     await client.connectNamespace('/rca', tokenFor('frozen', 'acme'));
     expect(await isOnline('frozen')).toBe(true);
     await waitFor(async () => !(await isOnline('frozen')), 'presence to drop the silent client');
-    expect(logger.lines).toContainEqual(expect.stringMatching(/^Disconnected socket=\S+ tenant=acme user=frozen reason="ping timeout"$/));
+    expect(logger.lines).toContainEqual(expect.stringMatching(/^Disconnected socket=\S+ tenant=acme user=frozen transport=polling reason="ping timeout"$/));
   });
 });

@@ -18,6 +18,18 @@ export type {
   RedisLimitsClient,
 } from './limits/realtime-limits-options.interface';
 export type { RealtimeOriginOptions } from './origins/realtime-origin-options.interface';
+export type {
+  RealtimeMetricsOptions,
+  RealtimeTenantLabelOption,
+  RealtimeMeterProvider,
+  RealtimeMeter,
+  RealtimeCounter,
+  RealtimeHistogram,
+  RealtimeInstrumentOptions,
+  RealtimeMetricAttributes,
+} from './metrics/realtime-metrics-options.interface';
+export type { RealtimeLoggingOptions, RealtimeLogEvent, RealtimeLogLevel } from './logging/realtime-logging-options.interface';
+export type { RealtimeAdminUiOptions } from './admin-ui/realtime-admin-ui-options.interface';
 export { RealtimeExceptionFilter } from './validation/realtime-exception.filter';
 export { RealtimeValidationPipe } from './validation/realtime-validation.pipe';
 export { StandardSchemaPipe, ValidatedBody } from './validation/standard-schema.pipe';

@@ -67,3 +67,11 @@ export const CLUSTER_MEMBERSHIP = Symbol.for('tenantcast.ClusterMembership');
 
 /** Token of the provider that installs `RealtimeIoAdapter` while providers are created. */
 export const IO_ADAPTER_INSTALLER = Symbol.for('tenantcast.IoAdapterInstaller');
+/** Token of the `RealtimeObserver` every lifecycle point reports to (the log and the metrics). */
+export const REALTIME_OBSERVER = Symbol.for('tenantcast.RealtimeObserver');
+
+/** Token of the presence store the module's own parts use: the `PRESENCE_STORE`, timed while metrics are on. */
+export const OBSERVED_PRESENCE_STORE = Symbol.for('tenantcast.ObservedPresenceStore');
+
+/** Token of the `AdminUi` binding (`@socket.io/admin-ui`, when configured). */
+export const ADMIN_UI = Symbol.for('tenantcast.AdminUi');

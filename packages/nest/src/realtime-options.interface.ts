@@ -3,6 +3,9 @@ import type { ServerOptions, Socket } from 'socket.io';
 import type { RealtimeLimitsOptions } from './limits/realtime-limits-options.interface';
 import type { RealtimeOriginOptions } from './origins/realtime-origin-options.interface';
 import type { RealtimeAdapterOption, RealtimeRecoveryOptions } from './adapter/adapter-options.interface';
+import type { RealtimeAdminUiOptions } from './admin-ui/realtime-admin-ui-options.interface';
+import type { RealtimeLoggingOptions } from './logging/realtime-logging-options.interface';
+import type { RealtimeMetricsOptions } from './metrics/realtime-metrics-options.interface';
 import type { PresenceStore } from './presence/presence-store.interface';
 import type { RedisPresenceOptions } from './presence/redis-presence-options.interface';
 
@@ -234,4 +237,20 @@ export interface RealtimeModuleOptions {
    * @default true
    */
   installIoAdapter?: boolean;
+  /**
+   * OpenTelemetry metrics through `@opentelemetry/api` (an optional peer dependency, loaded only
+   * when this is on): connections, refusals, disconnects, joins, events, handshake and presence
+   * durations, adapter errors, rate-limit hits, recoveries; see the metrics guide. `true` uses
+   * the global MeterProvider without a tenant label.
+   * @default false (nothing is loaded, created or measured)
+   */
+  metrics?: RealtimeMetricsOptions | boolean;
+  /** How the connection lifecycle lines are written: text or objects, and each line's level. */
+  logging?: RealtimeLoggingOptions;
+  /**
+   * The Socket.IO Admin UI (`@socket.io/admin-ui`, an optional peer dependency) on its own
+   * namespace with its own credentials, read-only by default.
+   * @default undefined (off)
+   */
+  adminUi?: RealtimeAdminUiOptions;
 }

@@ -78,6 +78,27 @@ export const OptionMessages = {
     `recovery: the ${sharded ? 'sharded' : 'classic'} Redis Pub/Sub adapter cannot recover connection state (Pub/Sub keeps no history). Use adapter { type: 'redis-streams' }, or drop recovery.`,
   missingPeer: (packageName: string, feature: string) =>
     `${feature} needs the optional peer dependency ${packageName}: run \`npm install ${packageName}\`.`,
+  metricsType: () => 'metrics must be true, false or { meterProvider?, tenantLabel? }.',
+  meterProvider: () =>
+    'metrics.meterProvider must be an OpenTelemetry MeterProvider (an object with getMeter(name, version)), e.g. new MeterProvider({ readers: [exporter] }) from @opentelemetry/sdk-metrics; leave it out to use the global one.',
+  tenantLabel: (value: unknown) =>
+    `metrics.tenantLabel must be false, { allow: ['acme', …] } (exactly these tenants) or { max: N } (the first N tenants seen, N a positive integer); every other tenant is counted as 'other'. Got ${JSON.stringify(value)}.`,
+  tenantLabelReserved: (value: string) =>
+    `metrics.tenantLabel.allow lists '${value}', the label every tenant outside the list is counted under; drop it from the list.`,
+  loggingType: () => "logging must be an object such as { format: 'object', levels: { pong: false } }.",
+  logFormat: (value: unknown) => `logging.format must be 'text' or 'object'; got ${JSON.stringify(value)}.`,
+  logMessageKey: (value: unknown) => `logging.messageKey must be 'msg' (pino) or 'message' (winston); got ${JSON.stringify(value)}.`,
+  logLevelEvent: (event: string, events: readonly string[]) => `logging.levels.${event} is not a logged event; use ${events.join(', ')}.`,
+  logLevel: (event: string, value: unknown) =>
+    `logging.levels.${event} must be 'verbose', 'debug', 'log', 'warn', 'error' or false (not logged); got ${JSON.stringify(value)}.`,
+  adminUiType: () => "adminUi must be { username, passwordHash, readonly?, mode?, namespace?, serverId? }.",
+  adminUiUsername: () => 'adminUi.username must be a non-empty string.',
+  adminUiPasswordHash: () =>
+    "adminUi.passwordHash must be a bcrypt hash (60 characters starting with $2a$, $2b$ or $2y$), never the password itself: create one with `node -e \"console.log(require('bcryptjs').hashSync(process.argv[1], 12))\" 'the password'`.",
+  adminUiNamespace: (value: unknown, moduleNamespace: string) =>
+    `adminUi.namespace must be a namespace such as '/admin', other than '/' and the module's ${JSON.stringify(moduleNamespace)}; got ${JSON.stringify(value)}.`,
+  adminUiMode: (value: unknown) => `adminUi.mode must be 'production' or 'development'; got ${JSON.stringify(value)}.`,
+  adminUiServerId: () => 'adminUi.serverId must be a non-empty string.',
 } as const;
 
 /** What the boot-time check of the packages serving Socket.IO reports. */

@@ -1,6 +1,7 @@
 import { Logger, type Provider, type Type } from '@nestjs/common';
 import { ApplicationConfig, DiscoveryService, HttpAdapterHost } from '@nestjs/core';
 import { PROTOCOL_VERSION, type ServerSettings } from '@tenantcast/protocol';
+import { AdminUi } from './admin-ui/admin-ui';
 import { RealtimeAdapter } from './adapter/realtime-adapter';
 import { RealtimeAuthService } from './auth/realtime-auth.service';
 import { TokenAuthenticator } from './auth/token-authenticator';
@@ -14,6 +15,7 @@ import { NamespaceHost } from './gateway/namespace-host';
 import { HealthRouteRegistrar } from './health/health-route.registrar';
 import { RealtimeHealthService } from './health/realtime-health.service';
 import { RealtimeLimits } from './limits/realtime-limits';
+import { RealtimeObserver } from './observability/realtime-observer';
 import { resolveRealtimeOptions } from './options/resolve-realtime-options';
 import type { ResolvedRealtimeOptions } from './options/resolved-realtime-options';
 import { createPresenceStore, ownsPresenceStore } from './presence/create-presence-store';
@@ -22,6 +24,7 @@ import type { PresenceStore } from './presence/presence-store.interface';
 import { PresenceTracker } from './presence/presence-tracker';
 import { LOGGER_CONTEXT, PRESENCE_STORE } from './realtime.constants';
 import {
+  ADMIN_UI,
   CLUSTER_MEMBERSHIP,
   CONNECTION_HANDLER,
   DEPENDENCY_FLOOR_CHECK,
@@ -29,6 +32,7 @@ import {
   IO_ADAPTER_INSTALLER,
   NAMESPACE_BINDING,
   NAMESPACE_HOST,
+  OBSERVED_PRESENCE_STORE,
   PAYLOAD_LIMITS,
   PRESENCE_READER,
   PRESENCE_TRACKER,
@@ -36,6 +40,7 @@ import {
   REALTIME_HEALTH,
   REALTIME_LIMITS,
   REALTIME_LOGGER,
+  REALTIME_OBSERVER,
   REALTIME_SHUTDOWN,
   RECOVERY_GATE,
   RESOLVED_OPTIONS,
@@ -62,11 +67,19 @@ export function createRealtimeProviders(gateway: Type): Provider[] {
     { provide: RESOLVED_OPTIONS, useFactory: resolveRealtimeOptions, inject: [REALTIME_MODULE_OPTIONS] },
     { provide: REALTIME_LOGGER, useFactory: () => new Logger(LOGGER_CONTEXT) },
     { provide: PRESENCE_STORE, useFactory: (options: ResolvedRealtimeOptions) => createPresenceStore(options.presence), inject: [RESOLVED_OPTIONS] },
+    {
+      provide: REALTIME_OBSERVER,
+      useFactory: (options: ResolvedRealtimeOptions, logger: Logger) => RealtimeObserver.create(options, logger),
+      inject: [RESOLVED_OPTIONS, REALTIME_LOGGER],
+    },
+    // The module's own parts see the store through the observer: timed while metrics are on.
+    { provide: OBSERVED_PRESENCE_STORE, useFactory: (store: PresenceStore, observer: RealtimeObserver) => observer.instrumentPresence(store), inject: [PRESENCE_STORE, REALTIME_OBSERVER] },
+    { provide: ADMIN_UI, useFactory: (options: ResolvedRealtimeOptions) => AdminUi.create(options.adminUi), inject: [RESOLVED_OPTIONS] },
     { provide: NAMESPACE_HOST, useFactory: () => new NamespaceHost() },
     {
       provide: REALTIME_LIMITS,
-      useFactory: (options: ResolvedRealtimeOptions, logger: Logger) => RealtimeLimits.create(options.limits, logger),
-      inject: [RESOLVED_OPTIONS, REALTIME_LOGGER],
+      useFactory: (options: ResolvedRealtimeOptions, logger: Logger, observer: RealtimeObserver) => RealtimeLimits.create(options.limits, logger, observer),
+      inject: [RESOLVED_OPTIONS, REALTIME_LOGGER, REALTIME_OBSERVER],
     },
     {
       provide: PAYLOAD_LIMITS,
@@ -75,14 +88,15 @@ export function createRealtimeProviders(gateway: Type): Provider[] {
     },
     {
       provide: REALTIME_ADAPTER,
-      useFactory: (options: ResolvedRealtimeOptions, logger: Logger) => RealtimeAdapter.create(options.adapter, logger),
-      inject: [RESOLVED_OPTIONS, REALTIME_LOGGER],
+      useFactory: (options: ResolvedRealtimeOptions, logger: Logger, observer: RealtimeObserver) => RealtimeAdapter.create(options.adapter, logger, observer),
+      inject: [RESOLVED_OPTIONS, REALTIME_LOGGER, REALTIME_OBSERVER],
     },
     {
       provide: RECOVERY_GATE,
       // A restored session waits for its handshake at most as long as the handshake may take.
-      useFactory: (options: ResolvedRealtimeOptions) => new RecoveryGate(options.recovery.enabled ? new PendingRecoveries(options.connectTimeout) : undefined),
-      inject: [RESOLVED_OPTIONS],
+      useFactory: (options: ResolvedRealtimeOptions, observer: RealtimeObserver) =>
+        new RecoveryGate(options.recovery.enabled ? new PendingRecoveries(options.connectTimeout) : undefined, observer),
+      inject: [RESOLVED_OPTIONS, REALTIME_OBSERVER],
     },
     { provide: TOKEN_AUTHENTICATOR, useFactory: (options: ResolvedRealtimeOptions) => new TokenAuthenticator(options.auth), inject: [RESOLVED_OPTIONS] },
     {
@@ -94,14 +108,14 @@ export function createRealtimeProviders(gateway: Type): Provider[] {
       provide: PRESENCE_TRACKER,
       useFactory: (options: ResolvedRealtimeOptions, store: PresenceStore, host: NamespaceHost, adapter: RealtimeAdapter, logger: Logger) =>
         new PresenceTracker({ store, host, presenceMeta: options.presenceMeta, clustered: adapter.clustered, logger }),
-      inject: [RESOLVED_OPTIONS, PRESENCE_STORE, NAMESPACE_HOST, REALTIME_ADAPTER, REALTIME_LOGGER],
+      inject: [RESOLVED_OPTIONS, OBSERVED_PRESENCE_STORE, NAMESPACE_HOST, REALTIME_ADAPTER, REALTIME_LOGGER],
     },
-    { provide: PRESENCE_READER, useFactory: (store: PresenceStore, logger: Logger) => new PresenceReader(store, logger), inject: [PRESENCE_STORE, REALTIME_LOGGER] },
+    { provide: PRESENCE_READER, useFactory: (store: PresenceStore, logger: Logger) => new PresenceReader(store, logger), inject: [OBSERVED_PRESENCE_STORE, REALTIME_LOGGER] },
     {
       provide: ROOM_MEMBERSHIP,
-      useFactory: (options: ResolvedRealtimeOptions, tracker: PresenceTracker, reader: PresenceReader, logger: Logger) =>
-        new RoomMembership({ rooms: options.rooms, tracker, reader, logger, maxRoomsPerSocket: options.limits.maxRoomsPerSocket }),
-      inject: [RESOLVED_OPTIONS, PRESENCE_TRACKER, PRESENCE_READER, REALTIME_LOGGER],
+      useFactory: (options: ResolvedRealtimeOptions, tracker: PresenceTracker, reader: PresenceReader, logger: Logger, observer: RealtimeObserver) =>
+        new RoomMembership({ rooms: options.rooms, tracker, reader, logger, maxRoomsPerSocket: options.limits.maxRoomsPerSocket, observer }),
+      inject: [RESOLVED_OPTIONS, PRESENCE_TRACKER, PRESENCE_READER, REALTIME_LOGGER, REALTIME_OBSERVER],
     },
     {
       provide: CLUSTER_MEMBERSHIP,
@@ -126,8 +140,19 @@ export function createRealtimeProviders(gateway: Type): Provider[] {
         membership: RoomMembership,
         logger: Logger,
         limits: RealtimeLimits,
-      ) => new ConnectionHandler({ settings: serverSettings(options), authenticator, expiry, tracker, reader, membership, logger, guard: limits.guard }),
-      inject: [RESOLVED_OPTIONS, TOKEN_AUTHENTICATOR, TOKEN_EXPIRY_SCHEDULER, PRESENCE_TRACKER, PRESENCE_READER, ROOM_MEMBERSHIP, REALTIME_LOGGER, REALTIME_LIMITS],
+        observer: RealtimeObserver,
+      ) => new ConnectionHandler({ settings: serverSettings(options), authenticator, expiry, tracker, reader, membership, logger, guard: limits.guard, observer }),
+      inject: [
+        RESOLVED_OPTIONS,
+        TOKEN_AUTHENTICATOR,
+        TOKEN_EXPIRY_SCHEDULER,
+        PRESENCE_TRACKER,
+        PRESENCE_READER,
+        ROOM_MEMBERSHIP,
+        REALTIME_LOGGER,
+        REALTIME_LIMITS,
+        REALTIME_OBSERVER,
+      ],
     },
     {
       provide: NAMESPACE_BINDING,
@@ -142,7 +167,9 @@ export function createRealtimeProviders(gateway: Type): Provider[] {
         cluster: ClusterMembership,
         logger: Logger,
         limits: RealtimeLimits,
-      ) => new NamespaceBinding({ options, authenticator, handler, tracker, host, adapter, recovery, cluster, limits, logger }),
+        observer: RealtimeObserver,
+        adminUi: AdminUi,
+      ) => new NamespaceBinding({ options, authenticator, handler, tracker, host, adapter, recovery, cluster, limits, logger, observer, adminUi }),
       inject: [
         RESOLVED_OPTIONS,
         TOKEN_AUTHENTICATOR,
@@ -154,6 +181,8 @@ export function createRealtimeProviders(gateway: Type): Provider[] {
         CLUSTER_MEMBERSHIP,
         REALTIME_LOGGER,
         REALTIME_LIMITS,
+        REALTIME_OBSERVER,
+        ADMIN_UI,
       ],
     },
     {

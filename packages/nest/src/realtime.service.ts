@@ -4,8 +4,9 @@ import type { BroadcastTarget } from './broadcast/broadcast-target';
 import { EnvelopeBroadcaster, type PayloadLimits } from './broadcast/envelope-broadcaster';
 import { membershipCommand } from './broadcast/membership-command';
 import type { NamespaceHost } from './gateway/namespace-host';
+import type { RealtimeObserver } from './observability/realtime-observer';
 import type { PresenceQueries, PresenceReader } from './presence/presence-reader';
-import { CLUSTER_MEMBERSHIP, NAMESPACE_HOST, PAYLOAD_LIMITS, PRESENCE_READER, ROOM_MEMBERSHIP } from './realtime-internal.constants';
+import { CLUSTER_MEMBERSHIP, NAMESPACE_HOST, PAYLOAD_LIMITS, PRESENCE_READER, REALTIME_OBSERVER, ROOM_MEMBERSHIP } from './realtime-internal.constants';
 import type { RealtimeNamespace, RealtimeSocket } from './realtime-socket';
 import type { ClusterMembership } from './rooms/cluster-membership';
 import type { RoomMembership } from './rooms/room-membership';
@@ -44,8 +45,9 @@ export class RealtimeService<Events extends Record<string, any> = Record<string,
     @Inject(PRESENCE_READER) reader: PresenceReader,
     @Inject(CLUSTER_MEMBERSHIP) private readonly cluster: ClusterMembership,
     @Inject(PAYLOAD_LIMITS) payloadLimits: PayloadLimits,
+    @Inject(REALTIME_OBSERVER) observer: RealtimeObserver,
   ) {
-    super(() => host.namespace as unknown as BroadcastTarget, payloadLimits);
+    super(() => host.namespace as unknown as BroadcastTarget, payloadLimits, observer.measuring ? observer : undefined);
     this.presence = Object.freeze({
       online: (tenantId: string) => reader.online(tenantId),
       count: (tenantId: string) => reader.count(tenantId),

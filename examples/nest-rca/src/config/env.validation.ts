@@ -34,6 +34,8 @@ export interface AppEnv {
   demoAuth: boolean;
   /** The built React dashboard served at `/` (`DASHBOARD_DIR`, absolute); undefined serves none. */
   dashboardDir: string | undefined;
+  /** Serve the OpenTelemetry metrics at `GET /metrics` in the Prometheus format (`METRICS`). */
+  metrics: boolean;
 }
 
 /** Values of `REALTIME_ADAPTER`. */
@@ -115,6 +117,7 @@ export function validateEnv(source: Source): AppEnv {
     ...checkScaling(read, problems),
     demoAuth,
     dashboardDir: checkDashboardDir(read('DASHBOARD_DIR'), problems),
+    metrics: parseBoolean(read('METRICS'), 'METRICS', problems),
   };
   if (problems.length > 0) throw new EnvValidationError(problems);
   return env;

@@ -2,14 +2,18 @@ import type { RealtimeAdapterOption, RealtimeModuleOptions, RealtimePresenceOpti
 import { userFromClaims } from '../auth/claims-to-user';
 import { JWT_ALGORITHM } from '../auth/jwt-options';
 import type { AppConfig } from '../config/app-config';
+import type { PrometheusMetrics } from '../metrics/prometheus-metrics';
 import { canViewRca } from '../rcas/rca-access.policy';
 import { RCA_ROOM_KIND } from '../rcas/rca-room';
+
+/** Tenants with their own `tenant` label value in the metrics; later ones count as `other`. */
+const LABELLED_TENANTS = 50;
 
 /**
  * RealtimeModule's options from the validated environment, for `forRootAsync`. Transports
  * (WebSocket with long-polling fallback and upgrades) keep the library's defaults.
  */
-export function realtimeOptions(config: AppConfig): RealtimeModuleOptions {
+export function realtimeOptions(config: AppConfig, metrics: PrometheusMetrics): RealtimeModuleOptions {
   const { env } = config;
   return {
     namespace: env.websocketNamespace,
@@ -24,6 +28,7 @@ export function realtimeOptions(config: AppConfig): RealtimeModuleOptions {
     rooms: { [RCA_ROOM_KIND]: { authorize: canViewRca } },
     presence: presenceOption(config),
     ...adapterOption(config),
+    ...(metrics.provider === undefined ? {} : { metrics: { meterProvider: metrics.provider, tenantLabel: { max: LABELLED_TENANTS } } }),
   };
 }
 

@@ -24,6 +24,7 @@ const EXAMPLE_ENV = [
   'PRESENCE_SWEEP_SECONDS',
   'DEMO_AUTH',
   'DASHBOARD_DIR',
+  'METRICS',
 ] as const;
 
 export type ExampleEnv = Partial<Record<(typeof EXAMPLE_ENV)[number], string>>;

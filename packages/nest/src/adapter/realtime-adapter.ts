@@ -1,5 +1,6 @@
 import type { Logger } from '@nestjs/common';
 import type { ServerOptions } from 'socket.io';
+import type { RealtimeObserver } from '../observability/realtime-observer';
 import type { ResolvedAdapterOptions } from '../options/resolved-realtime-options';
 import { adapterClients, closeOwnedClient, untilReady } from './adapter-redis-clients';
 import type { AdapterRedisClient } from './adapter-options.interface';
@@ -38,15 +39,19 @@ export class RealtimeAdapter {
 
   /**
    * Loads the configured adapter package (an optional peer) and connects its clients. Redis away
-   * at boot is not fatal: the adapter starts degraded and resumes when Redis returns.
+   * at boot is not fatal: the adapter starts degraded and resumes when Redis returns. Every
+   * failed command is counted through `observer`; the log gets a summary at most every 10 s.
    */
-  static async create(options: ResolvedAdapterOptions, logger: Logger): Promise<RealtimeAdapter> {
+  static async create(options: ResolvedAdapterOptions, logger: Logger, observer: RealtimeObserver): Promise<RealtimeAdapter> {
     if (options.kind === 'memory') return new RealtimeAdapter('memory', undefined, [], undefined);
     const name: AdapterName = options.kind === 'redis-streams' ? 'redis-streams' : options.sharded ? 'redis-sharded' : 'redis';
     const feature = `adapter { type: '${options.kind}'${name === 'redis-sharded' ? ', sharded: true' : ''} }`;
     const clients = await adapterClients(options.connection, feature);
     let adapter: RealtimeAdapter | undefined;
-    const onFailure = (error: unknown): void => adapter?.reportFailure(error, logger);
+    const onFailure = (error: unknown): void => {
+      observer.adapterFailed(name);
+      adapter?.reportFailure(error, logger);
+    };
     const guarded = guardRedisClient(clients.publisher, onFailure);
     const guards = [guarded];
     const { keyPrefix, requestsTimeoutMs } = options;

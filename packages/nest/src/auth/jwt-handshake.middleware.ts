@@ -1,10 +1,9 @@
-import type { Logger } from '@nestjs/common';
-import { ErrorCode } from '@tenantcast/protocol';
+import { ErrorCode, type RealtimeUser } from '@tenantcast/protocol';
 import type { ExtendedError } from 'socket.io';
 import { HandshakeError } from '../errors/handshake.error';
 import type { SystemSocket } from '../gateway/system-socket';
 import type { ConnectionLimiter } from '../limits/connection-limiter';
-import { quoteLogValue } from '../logging/log-values';
+import type { RealtimeObserver } from '../observability/realtime-observer';
 import type { RecoveryGate } from '../recovery/recovery-gate';
 import type { TokenAuthenticator } from './token-authenticator';
 import { redactCredentialHeaders } from './credential-headers';
@@ -18,7 +17,8 @@ export interface JwtHandshakeMiddlewareOptions {
   redactHeaders: ReadonlySet<string>;
   /** Hands a recovered connection its session back only once its token is verified. */
   recovery: RecoveryGate;
-  logger: Logger;
+  /** Hears every outcome: refusals are logged and counted, durations measured. */
+  observer: RealtimeObserver;
   /** The connection caps; absent on namespaces the module only authenticates. */
   connections?: ConnectionLimiter;
 }
@@ -34,7 +34,7 @@ export function createJwtHandshakeMiddleware({
   allowQueryToken,
   redactHeaders,
   recovery,
-  logger,
+  observer,
   connections,
 }: JwtHandshakeMiddlewareOptions): (socket: SystemSocket, next: (error?: ExtendedError) => void) => void {
   // A child of a dynamic namespace inherits its parent's middlewares, so one socket can pass this
@@ -43,31 +43,37 @@ export function createJwtHandshakeMiddleware({
   const authenticated = new WeakSet<SystemSocket>();
   return (socket, next) => {
     if (authenticated.has(socket)) return next();
+    const startedAt = observer.handshakeStarted();
     const token = extractToken(socket.handshake, allowQueryToken);
     redactToken(socket.handshake);
     redactCredentialHeaders(socket.handshake, redactHeaders);
-    authenticate(socket, token, { authenticator, recovery, connections }).then(
+    const verified: { user?: RealtimeUser } = {};
+    authenticate(socket, token, { authenticator, recovery, connections }, verified).then(
       () => {
         authenticated.add(socket);
+        observer.handshakeAccepted(startedAt);
         next();
       },
       (error: unknown) => {
         recovery.discard(socket);
         const refusal = HandshakeError.from(error);
-        logger.warn(`Refused handshake from ${quoteLogValue(socket.handshake.address)} namespace=${quoteLogValue(socket.nsp.name)}: code=${refusal.data.code} reason=${quoteLogValue(refusal.reason)}`);
+        observer.handshakeRefused(socket, refusal, verified.user, startedAt);
         next(refusal);
       },
     );
   };
 }
 
+/** Verifies the token and admits the connection; `verified.user` is set once the token checks out. */
 async function authenticate(
   socket: SystemSocket,
   token: string | undefined,
   { authenticator, recovery, connections }: Pick<JwtHandshakeMiddlewareOptions, 'authenticator' | 'recovery' | 'connections'>,
+  verified: { user?: RealtimeUser },
 ): Promise<void> {
   if (token === undefined) throw new HandshakeError(ErrorCode.Unauthorized, 'no token in auth.token or Authorization header');
   const { user, expiresAt } = await authenticator.authenticate(token);
+  verified.user = user;
   // Counted before a recovered session gets its rooms back, so a refusal restores nothing.
   await connections?.admit(socket, user);
   recovery.settle(socket, user);

@@ -13,6 +13,7 @@ import { RealtimeError } from '../errors/realtime.error';
 import { describePayloadProblem, measurePayload } from '../limits/payload-shape';
 import type { BroadcastTarget } from './broadcast-target';
 import { buildRoom } from './build-room';
+import type { EmitObserver, EmitTarget } from './emit-observer';
 import { SharedAcrossBuilds } from '../shared-across-builds';
 
 /** The limits the emit helpers apply to what they send. */
@@ -38,6 +39,8 @@ export class EnvelopeBroadcaster<Events extends Record<string, any> = Record<str
   constructor(
     private readonly target: () => BroadcastTarget,
     private readonly payloadLimits: PayloadLimits,
+    /** Hears each emit, sent or refused; absent while nothing measures. */
+    private readonly observer?: EmitObserver,
   ) {}
 
   /**
@@ -49,8 +52,13 @@ export class EnvelopeBroadcaster<Events extends Record<string, any> = Record<str
    * `PAYLOAD_TOO_LARGE` for an envelope above `limits.maxEmitBytes`. Nothing is sent then.
    */
   emitToRoom<K extends keyof Events & string>(tenantId: string, kind: string, id: string, type: K, data: Events[K]): Envelope<Events[K], K> {
-    const room = buildRoom(() => resourceRoom(tenantId, kind, id));
-    return this.send(room, type, data, { tenantId, room, kind, resourceId: id });
+    try {
+      const room = buildRoom(() => resourceRoom(tenantId, kind, id));
+      return this.sent('room', this.send(room, type, data, { tenantId, room, kind, resourceId: id }));
+    } catch (error) {
+      this.observer?.emitFailed('room', error);
+      throw error;
+    }
   }
 
   /**
@@ -59,8 +67,13 @@ export class EnvelopeBroadcaster<Events extends Record<string, any> = Record<str
    * `PAYLOAD_TOO_LARGE` as for {@link EnvelopeBroadcaster.emitToRoom}
    */
   emitToUser<K extends keyof Events & string>(tenantId: string, userId: string, type: K, data: Events[K]): Envelope<Events[K], K> {
-    const room = buildRoom(() => userRoom(tenantId, userId));
-    return this.send(room, type, data, { tenantId, userId });
+    try {
+      const room = buildRoom(() => userRoom(tenantId, userId));
+      return this.sent('user', this.send(room, type, data, { tenantId, userId }));
+    } catch (error) {
+      this.observer?.emitFailed('user', error);
+      throw error;
+    }
   }
 
   /**
@@ -69,8 +82,13 @@ export class EnvelopeBroadcaster<Events extends Record<string, any> = Record<str
    * `PAYLOAD_TOO_LARGE` as for {@link EnvelopeBroadcaster.emitToRoom}
    */
   emitToTenant<K extends keyof Events & string>(tenantId: string, type: K, data: Events[K]): Envelope<Events[K], K> {
-    const room = buildRoom(() => tenantRoom(tenantId));
-    return this.send(room, type, data, { tenantId });
+    try {
+      const room = buildRoom(() => tenantRoom(tenantId));
+      return this.sent('tenant', this.send(room, type, data, { tenantId }));
+    } catch (error) {
+      this.observer?.emitFailed('tenant', error);
+      throw error;
+    }
   }
 
   /**
@@ -85,6 +103,12 @@ export class EnvelopeBroadcaster<Events extends Record<string, any> = Record<str
     const target = this.target();
     target.to(room).emit(SystemEvent.SessionEnded, { code: ErrorCode.Unauthorized, message: reason });
     target.to(room).disconnectSockets(true);
+  }
+
+  /** Tells the observer, if there is one, that `envelope` went out. */
+  private sent<T, K extends string>(target: EmitTarget, envelope: Envelope<T, K>): Envelope<T, K> {
+    this.observer?.emitted(target, envelope.type, envelope.metadata.tenantId);
+    return envelope;
   }
 
   private send<K extends string, T>(room: string, type: K, data: T, metadata: EnvelopeMetadata): Envelope<T, K> {

@@ -16,6 +16,7 @@ import { HandshakeError } from '../errors/handshake.error';
 import { RealtimeError } from '../errors/realtime.error';
 import type { EventGuard } from '../limits/event-guard';
 import { quoteLogValue } from '../logging/log-values';
+import type { RealtimeObserver } from '../observability/realtime-observer';
 import type { PresenceReader } from '../presence/presence-reader';
 import type { PresenceTracker } from '../presence/presence-tracker';
 import type { RoomMembership } from '../rooms/room-membership';
@@ -34,6 +35,8 @@ export interface ConnectionHandlerOptions {
   logger: Logger;
   /** Rate limits and payload checks, run on every incoming event before any handler. */
   guard: EventGuard;
+  /** Hears each connect and disconnect (the lifecycle log and metrics). */
+  observer: RealtimeObserver;
 }
 
 /**
@@ -48,7 +51,7 @@ export class ConnectionHandler {
   /** Handles one new, already authenticated socket. */
   handle(socket: SystemSocket): void {
     const { user } = socket.data;
-    const { logger, expiry, tracker, membership, guard } = this.deps;
+    const { logger, expiry, tracker, membership, guard, observer } = this.deps;
     guard.install(socket);
     // Synchronous with the in-memory adapter, so app gateways' handleConnection already sees the rooms.
     void socket.join([tenantRoom(user.tenantId), userRoom(user.tenantId, user.userId)]);
@@ -61,9 +64,9 @@ export class ConnectionHandler {
     socket.once('disconnect', (reason) => {
       expiry.cancel(socket.id);
       void tracker.disconnected(socket);
-      logger.log(`Disconnected socket=${socket.id} tenant=${quoteLogValue(user.tenantId)} user=${quoteLogValue(user.userId)} reason=${quoteLogValue(reason)}`);
+      observer.disconnected(socket, reason);
     });
-    logger.log(`Connected socket=${socket.id} tenant=${quoteLogValue(user.tenantId)} user=${quoteLogValue(user.userId)} transport=${socket.conn.transport.name}`);
+    observer.connected(socket);
     void tracker
       .connected(socket)
       // Socket.IO restored a recovered socket's rooms; presence learns of them like of joins.

@@ -1,8 +1,11 @@
 import type { Logger } from '@nestjs/common';
+import type { Server } from 'socket.io';
+import type { AdminUi } from '../admin-ui/admin-ui';
 import type { RealtimeAdapter } from '../adapter/realtime-adapter';
 import { createJwtHandshakeMiddleware } from '../auth/jwt-handshake.middleware';
 import type { TokenAuthenticator } from '../auth/token-authenticator';
 import type { RealtimeLimits } from '../limits/realtime-limits';
+import type { RealtimeObserver } from '../observability/realtime-observer';
 import type { ResolvedRealtimeOptions } from '../options/resolved-realtime-options';
 import { createSessionOriginMiddleware } from '../origins/origin-guard';
 import type { PresenceTracker } from '../presence/presence-tracker';
@@ -25,26 +28,33 @@ export interface NamespaceBindingOptions {
   recovery: RecoveryGate;
   cluster: ClusterMembership;
   logger: Logger;
+  /** Hears every handshake outcome (the lifecycle log and metrics). */
+  observer: RealtimeObserver;
+  /** The Socket.IO Admin UI, when configured. */
+  adminUi: AdminUi;
 }
 
 /**
  * Puts the module on the namespace once the gateway has it: the adapter, the handshake
  * middleware (with the connection caps), the connection handler, the cluster membership
- * commands, the host that services reach the namespace through, and the presence sweep. It also
- * closes the server's other doors: every other namespace authenticates or refuses, and session
- * requests from a foreign origin are refused.
+ * commands, the host that services reach the namespace through, the presence sweep and, when
+ * configured, the Admin UI. It also closes the server's other doors: every other namespace (but
+ * the Admin UI's, behind its own password) authenticates or refuses, and session requests from a
+ * foreign origin are refused.
  */
 export class NamespaceBinding {
   constructor(private readonly deps: NamespaceBindingOptions) {}
 
   /** Installs authentication and the connection handler on `namespace`. */
   bind(namespace: SystemNamespace): void {
-    const { options, authenticator, handler, tracker, host, limits, adapter, recovery, cluster, logger } = this.deps;
+    const { options, authenticator, handler, tracker, host, limits, adapter, recovery, cluster, logger, observer, adminUi } = this.deps;
     this.warnOnForeignServerOptions(namespace);
     this.installAdapter(namespace);
     const { allowQueryToken, redactHeaders } = options.auth;
-    namespace.use(createJwtHandshakeMiddleware({ authenticator, allowQueryToken, redactHeaders, recovery, logger, connections: limits.connections }));
-    guardOtherNamespaces(namespace.server, options.namespace, createJwtHandshakeMiddleware({ authenticator, allowQueryToken, redactHeaders, recovery, logger }), logger);
+    namespace.use(createJwtHandshakeMiddleware({ authenticator, allowQueryToken, redactHeaders, recovery, observer, connections: limits.connections }));
+    const authenticateOthers = createJwtHandshakeMiddleware({ authenticator, allowQueryToken, redactHeaders, recovery, observer });
+    guardOtherNamespaces(namespace.server, options.namespace, authenticateOthers, observer, adminUi.namespace);
+    adminUi.attach(namespace.server as unknown as Server, logger);
     if (options.origins) namespace.server.engine.use(createSessionOriginMiddleware(options.origins));
     // Prepended so rooms and socket state are in place before any app gateway's handleConnection.
     namespace.prependListener('connection', (socket) => handler.handle(socket));

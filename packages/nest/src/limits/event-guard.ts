@@ -2,6 +2,7 @@ import type { Logger } from '@nestjs/common';
 import { ErrorCode, SystemEvent, type ErrorAck } from '@tenantcast/protocol';
 import type { SystemSocket } from '../gateway/system-socket';
 import { quoteLogValue } from '../logging/log-values';
+import type { RealtimeObserver } from '../observability/realtime-observer';
 import type { EventRateLimiter, RateLimitScope } from './event-rate-limiter';
 import { describePayloadProblem, measurePayload } from './payload-shape';
 
@@ -14,6 +15,8 @@ export interface EventGuardOptions {
   maxPayloadDepth: number;
   disconnectAfterMs: number;
   logger: Logger;
+  /** Counts received events (while metrics are on) and rate-limit hits. */
+  observer: RealtimeObserver;
 }
 
 /** One socket's current run of refused events. */
@@ -41,13 +44,18 @@ type Packet = unknown[];
  */
 export class EventGuard {
   private readonly streaks = new Map<string, Streak>();
+  /** Read once: with metrics off, an event costs no observer call. */
+  private readonly countsEvents: boolean;
 
-  constructor(private readonly options: EventGuardOptions) {}
+  constructor(private readonly options: EventGuardOptions) {
+    this.countsEvents = options.observer.measuring;
+  }
 
   /** Installs the guard on a socket; call before any handler is registered. */
   install(socket: SystemSocket): void {
     const { limiter } = this.options;
     socket.use((packet: Packet, next) => {
+      if (this.countsEvents) this.options.observer.eventReceived(socket, packet[0]);
       void this.admit(socket, packet).then((admitted) => {
         if (admitted) next();
       });
@@ -66,6 +74,7 @@ export class EventGuard {
       const decision = await limiter.consume(socket.id, socket.data.user);
       if (!decision.allowed) {
         ack?.({ ok: false, error: { code: ErrorCode.RateLimited, message: `Too many events (${decision.scope} limit); retry in ${decision.retryAfterMs} ms.`, retryAfterMs: decision.retryAfterMs } });
+        this.options.observer.rateLimited(socket, decision.scope);
         this.recordRefusal(socket, decision.scope);
         return false;
       }

@@ -1,4 +1,5 @@
 import type { Logger } from '@nestjs/common';
+import type { RealtimeObserver } from '../observability/realtime-observer';
 import type { ResolvedLimits } from '../options/resolved-realtime-options';
 import { createRedisPresenceClient, type OwnedRedisPresenceClient } from '../presence/redis-presence-client.factory';
 import type { RedisPresenceClient } from '../presence/redis-presence-options.interface';
@@ -24,7 +25,7 @@ export class RealtimeLimits {
   ) {}
 
   /** Builds the limits, connecting to Redis first when the store is a URL. */
-  static async create(limits: ResolvedLimits, logger: Logger): Promise<RealtimeLimits> {
+  static async create(limits: ResolvedLimits, logger: Logger, observer: RealtimeObserver): Promise<RealtimeLimits> {
     const { store } = limits;
     let owned: OwnedRedisPresenceClient | undefined;
     let redis: RedisLimitsClient | undefined;
@@ -34,7 +35,7 @@ export class RealtimeLimits {
     }
     const rateLimit = limits.rateLimit ?? { perSocket: undefined, perUser: undefined, perTenant: undefined, disconnectAfterMs: Number.MAX_SAFE_INTEGER };
     const limiter = new EventRateLimiter(rateLimit, redis && store.kind === 'redis' ? { client: redis, keyPrefix: store.keyPrefix } : undefined);
-    const guard = new EventGuard({ limiter, maxPayloadDepth: limits.maxPayloadDepth, disconnectAfterMs: rateLimit.disconnectAfterMs, logger });
+    const guard = new EventGuard({ limiter, maxPayloadDepth: limits.maxPayloadDepth, disconnectAfterMs: rateLimit.disconnectAfterMs, logger, observer });
     const counter: ConnectionCounter =
       redis && store.kind === 'redis' ? new RedisConnectionCounter(Promise.resolve<RedisPresenceClient>(redis), store.keyPrefix) : new MemoryConnectionCounter();
     const connections = new ConnectionLimiter(counter, { perUser: limits.maxConnectionsPerUser, perTenant: limits.maxConnectionsPerTenant }, logger);

@@ -31,6 +31,28 @@ export function quoteLogValue(value: unknown): string {
   return `"${kept.replace(UNSAFE, escape)}${more}"`;
 }
 
+/** The characters {@link logFieldValue} escapes: those JSON would leave raw (it escapes the rest itself). */
+// eslint-disable-next-line no-control-regex
+const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g;
+
+/**
+ * Formats a client-supplied value for a field of a structured log record, which a JSON logger
+ * serialises (so quotes and backslashes need no escaping here): strings are cut at
+ * {@link MAX_LOGGED_VALUE_LENGTH} characters and their control and invisible characters written
+ * as `\uXXXX`, so the record reads as what it contains; numbers and booleans stay as they are;
+ * anything else is written by type only.
+ *
+ * @example logFieldValue('\u202eevil') // '\\u202eevil'
+ */
+export function logFieldValue(value: unknown): string | number | boolean | null {
+  if (typeof value === 'number' || typeof value === 'boolean' || value === null) return value;
+  if (value === undefined) return null;
+  if (typeof value !== 'string') return `<${Array.isArray(value) ? 'array' : typeof value}>`;
+  const kept = value.length > MAX_LOGGED_VALUE_LENGTH ? value.slice(0, MAX_LOGGED_VALUE_LENGTH) : value;
+  const more = value.length > MAX_LOGGED_VALUE_LENGTH ? `…(+${value.length - MAX_LOGGED_VALUE_LENGTH} chars)` : '';
+  return `${kept.replace(INVISIBLE, (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`)}${more}`;
+}
+
 /** The message of a thrown value, quoted as a client-supplied value: errors often quote their input. */
 export function quoteErrorMessage(error: unknown): string {
   return quoteLogValue(error instanceof Error ? error.message : String(error));

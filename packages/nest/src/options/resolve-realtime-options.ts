@@ -3,9 +3,12 @@ import { OptionMessages } from '../realtime.messages';
 import type { RealtimeModuleOptions, RoomKindOptions } from '../realtime-options.interface';
 import { OptionProblems } from './option-problems';
 import { optionalPositiveInteger } from './option-values';
+import { resolveAdminUiOptions } from './resolve-admin-ui-options';
 import { checkPresenceFitsAdapter, resolveAdapterOptions, resolveRecoveryOptions } from './resolve-adapter-options';
 import { resolveAuthOptions } from './resolve-auth-options';
 import { resolveLimitsOptions } from './resolve-limits-options';
+import { resolveLoggingOptions } from './resolve-logging-options';
+import { resolveMetricsOptions } from './resolve-metrics-options';
 import { resolveOriginOptions } from './resolve-origin-options';
 import { resolvePresenceOptions } from './resolve-presence-options';
 import type { ResolvedHealthOptions, ResolvedRealtimeOptions } from './resolved-realtime-options';
@@ -67,6 +70,9 @@ export function resolveRealtimeOptions(options: RealtimeModuleOptions): Resolved
     limits: resolveLimitsOptions(options.limits, problems),
     dependencyFloors: resolveDependencyFloors(options.dependencyFloors, problems),
     installIoAdapter: resolveBoolean('installIoAdapter', options.installIoAdapter, true, problems),
+    metrics: resolveMetricsOptions(options.metrics, problems),
+    logging: resolveLoggingOptions(options.logging, problems),
+    adminUi: resolveAdminUiOptions(options.adminUi, namespace, problems),
   };
   problems.throwIfAny('RealtimeModule');
   return resolved as ResolvedRealtimeOptions;

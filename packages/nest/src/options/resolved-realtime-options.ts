@@ -4,6 +4,8 @@ import type { ServerOptions } from 'socket.io';
 import type { RateLimitRule, RedisLimitsClient } from '../limits/realtime-limits-options.interface';
 import type { OriginPolicy } from '../origins/origin-policy';
 import type { AdapterRedisClient } from '../adapter/adapter-options.interface';
+import type { RealtimeLogEvent, RealtimeLogLevel } from '../logging/realtime-logging-options.interface';
+import type { RealtimeMeterProvider } from '../metrics/realtime-metrics-options.interface';
 import type { PresenceStore } from '../presence/presence-store.interface';
 import type { RedisPresenceClient } from '../presence/redis-presence-options.interface';
 import type { JwtAlgorithm, JwtClaims, RoomKindOptions } from '../realtime-options.interface';
@@ -99,6 +101,24 @@ export type ResolvedRecoveryOptions = { enabled: false } | { enabled: true; maxD
 /** The health endpoint. */
 export type ResolvedHealthOptions = { enabled: true; path: string } | { enabled: false };
 
+/** Which tenants get their own `tenant` label value; `none` leaves the label out. */
+export type ResolvedTenantLabel = { kind: 'none' } | { kind: 'allow'; tenants: ReadonlySet<string> } | { kind: 'first'; max: number };
+
+/** OpenTelemetry metrics; `provider` `undefined` means the global one of `@opentelemetry/api`. */
+export type ResolvedMetricsOptions = { enabled: false } | { enabled: true; provider: RealtimeMeterProvider | undefined; tenantLabel: ResolvedTenantLabel };
+
+/** How lifecycle lines are written; a `false` level leaves the line out. */
+export interface ResolvedLoggingOptions {
+  format: 'text' | 'object';
+  messageKey: 'msg' | 'message';
+  levels: Readonly<Record<RealtimeLogEvent, RealtimeLogLevel | false>>;
+}
+
+/** The Socket.IO Admin UI. */
+export type ResolvedAdminUiOptions =
+  | { enabled: false }
+  | { enabled: true; namespace: string; username: string; passwordHash: string; readonly: boolean; mode: 'production' | 'development'; serverId: string | undefined };
+
 /** The module's options after validation, with every default filled in. */
 export interface ResolvedRealtimeOptions {
   auth: ResolvedAuthOptions;
@@ -125,4 +145,7 @@ export interface ResolvedRealtimeOptions {
   limits: ResolvedLimits;
   dependencyFloors: 'warn' | 'refuse' | 'off';
   installIoAdapter: boolean;
+  metrics: ResolvedMetricsOptions;
+  logging: ResolvedLoggingOptions;
+  adminUi: ResolvedAdminUiOptions;
 }

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { RealtimeUser } from '@tenantcast/protocol';
 import type { AdapterFactory } from '../adapter/realtime-adapter';
 import type { SystemSocket } from '../gateway/system-socket';
+import type { RealtimeObserver } from '../observability/realtime-observer';
 import { deferRecovery } from './defer-recovery';
 import type { PendingRecoveries } from './pending-recoveries';
 
@@ -22,8 +23,14 @@ interface RecoverableSocket {
  * private session id, so the client sees `socket.recovered === false`.
  */
 export class RecoveryGate {
-  /** @param pending where restored sessions wait; `undefined` when recovery is off */
-  constructor(private readonly pending: PendingRecoveries | undefined) {}
+  /**
+   * @param pending where restored sessions wait; `undefined` when recovery is off
+   * @param observer hears each recovery handed back or refused
+   */
+  constructor(
+    private readonly pending: PendingRecoveries | undefined,
+    private readonly observer: RealtimeObserver,
+  ) {}
 
   /** The adapter factory to install: `base`, made to hold restored sessions back when recovery is on. */
   wrapAdapter(base: AdapterFactory): AdapterFactory {
@@ -43,8 +50,10 @@ export class RecoveryGate {
     if (deferred && previous?.userId === user.userId && previous.tenantId === user.tenantId) {
       void socket.join(deferred.rooms);
       for (const data of deferred.missedPackets) recoverable.packet({ type: EVENT_PACKET, data });
+      this.observer.recovery('restored', socket, user);
       return true;
     }
+    this.observer.recovery('refused', socket, user, deferred ? 'the session belonged to another user' : 'the session was held longer than connectTimeout');
     recoverable.recovered = false;
     // Socket.IO's own private id format: 20 characters of URL-safe base64.
     recoverable.pid = randomBytes(15).toString('base64url');

@@ -3,6 +3,7 @@ import { ErrorCode, parseRoomName, SystemEvent, type ErrorAck, type JoinAck, typ
 import { RealtimeError } from '../errors/realtime.error';
 import type { SystemSocket } from '../gateway/system-socket';
 import { quoteLogValue } from '../logging/log-values';
+import type { RealtimeObserver } from '../observability/realtime-observer';
 import type { PresenceReader } from '../presence/presence-reader';
 import type { PresenceTracker } from '../presence/presence-tracker';
 import type { RoomKindOptions } from '../realtime-options.interface';
@@ -17,6 +18,8 @@ export interface RoomMembershipOptions {
   logger: Logger;
   /** Resource rooms one socket may be in at once. */
   maxRoomsPerSocket: number;
+  /** Hears each join, leave and refusal (the lifecycle log and metrics). */
+  observer: RealtimeObserver;
 }
 
 /**
@@ -34,9 +37,10 @@ export class RoomMembership {
   private readonly reader: PresenceReader;
   private readonly logger: Logger;
   private readonly maxRoomsPerSocket: number;
+  private readonly observer: RealtimeObserver;
 
   constructor(options: RoomMembershipOptions) {
-    ({ rooms: this.rooms, tracker: this.tracker, reader: this.reader, logger: this.logger, maxRoomsPerSocket: this.maxRoomsPerSocket } = options);
+    ({ rooms: this.rooms, tracker: this.tracker, reader: this.reader, logger: this.logger, maxRoomsPerSocket: this.maxRoomsPerSocket, observer: this.observer } = options);
   }
 
   /** The resource kinds clients may join. */
@@ -103,7 +107,7 @@ export class RoomMembership {
       if (entered) {
         socket.to(target.room).emit(SystemEvent.UserJoined, { ...payload, userId: user.userId, meta: this.tracker.metaOf(user), timestamp: Date.now() });
       }
-      this.logger.log(`Joined room=${quoteLogValue(target.room)} ${identity(socket)}`);
+      this.observer.joined(socket, target);
       return { ok: true, room: target.room, members };
     } catch (error) {
       return this.refuse('join', socket, error);
@@ -111,13 +115,12 @@ export class RoomMembership {
   }
 
   private async leaveNow(socket: SystemSocket, kind: unknown, id: unknown): Promise<LeaveAck> {
-    const { user } = socket.data;
     try {
       const target = resolveRoomTarget(this.rooms, socket, kind, id);
       if (!socket.rooms.has(target.room)) return { ok: true, room: target.room };
       await this.remove(socket, target);
       socket.emit(SystemEvent.RoomLeft, roomPayload(target));
-      this.logger.log(`Left room=${quoteLogValue(target.room)} tenant=${quoteLogValue(user.tenantId)} user=${quoteLogValue(user.userId)} socket=${socket.id}`);
+      this.observer.left(socket, target);
       return { ok: true, room: target.room };
     } catch (error) {
       return this.refuse('leave', socket, error);
@@ -148,16 +151,9 @@ export class RoomMembership {
     return targets;
   }
 
-  private refuse(operation: string, socket: SystemSocket, error: unknown): ErrorAck {
+  private refuse(operation: 'join' | 'leave', socket: SystemSocket, error: unknown): ErrorAck {
     const payload = RealtimeError.toPayload(error);
-    if (socket.disconnected) {
-      // The client left while its request ran: nobody is left to answer, and nothing failed.
-      this.logger.debug(`Abandoned ${operation}: the connection closed first ${identity(socket)}`);
-    } else if (payload.code === ErrorCode.Internal) {
-      this.logger.error(`${operation} failed ${identity(socket)}: ${error instanceof Error ? error.stack : String(error)}`);
-    } else {
-      this.logger.warn(`Refused ${operation} code=${payload.code} ${identity(socket)}: ${payload.message}`);
-    }
+    this.observer.roomRefused(operation, socket, payload, error);
     return { ok: false, error: payload };
   }
 }

@@ -4,6 +4,8 @@ import type { LoggerService } from '@nestjs/common';
 export interface LogEntry {
   level: 'log' | 'error' | 'warn' | 'debug' | 'verbose';
   line: string;
+  /** The message alone, as the module passed it (a string, or an object in `format: 'object'`). */
+  message: unknown;
 }
 
 /** Captures every log line of the app, to prove tokens never reach a log and to count lines by level. */
@@ -22,6 +24,6 @@ export class CapturingLogger implements LoggerService {
   debug(message: unknown, ...rest: unknown[]): void { this.push('debug', message, rest); }
   verbose(message: unknown, ...rest: unknown[]): void { this.push('verbose', message, rest); }
   private push(level: LogEntry['level'], message: unknown, rest: unknown[]): void {
-    this.entries.push({ level, line: [message, ...rest].map(String).join(' ') });
+    this.entries.push({ level, line: [message, ...rest].map(String).join(' '), message });
   }
 }
