@@ -141,7 +141,7 @@ export function createRealtimeProviders(gateway: Type): Provider[] {
         logger: Logger,
         limits: RealtimeLimits,
         observer: RealtimeObserver,
-      ) => new ConnectionHandler({ settings: serverSettings(options), authenticator, expiry, tracker, reader, membership, logger, guard: limits.guard, observer }),
+      ) => new ConnectionHandler({ settings: serverSettings(options), authenticator, expiry, tracker, reader, membership, logger, guard: limits.guard, connections: limits.connections, observer }),
       inject: [
         RESOLVED_OPTIONS,
         TOKEN_AUTHENTICATOR,

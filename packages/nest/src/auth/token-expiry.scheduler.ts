@@ -1,60 +1,63 @@
 import { ErrorCode, SystemEvent } from '@tenantcast/protocol';
 import type { SystemSocket } from '../gateway/system-socket';
+import { DeadlineQueue, type Deadline } from '../timers/deadline-queue';
 
-// setTimeout fires at once for delays above 2^31-1 ms; longer waits are done in steps.
-const MAX_TIMER_DELAY_MS = 2_147_483_647;
-
-interface ExpiryTimers {
-  warning?: NodeJS.Timeout;
-  end?: NodeJS.Timeout;
+/** Where a socket's token stands: the warning is next, or the end. */
+interface SocketExpiry {
+  socket: SystemSocket;
+  expiresAt: number;
+  phase: 'warning' | 'end';
 }
 
 /**
  * Makes sure no connection outlives its token: warns the client `expiryWarningMs` before `exp`
  * (it answers in-band with `refresh-token`), and closes the connection with `TOKEN_EXPIRED` at
- * `exp` if no fresh token arrived.
+ * `exp` if no fresh token arrived. Every socket's next deadline sits in one queue behind one
+ * timer, rather than two timers per connection.
  */
 export class TokenExpiryScheduler {
-  private readonly timers = new Map<string, ExpiryTimers>();
+  private readonly queue = new DeadlineQueue<SocketExpiry>((expiry) => this.due(expiry));
+  private readonly pending = new Map<string, Deadline<SocketExpiry>>();
 
   constructor(private readonly warningMs: number) {}
 
-  /** (Re)starts the timers of a socket from its current `socket.data.tokenExpiresAt`. */
+  /** (Re)starts the deadlines of a socket from its current `socket.data.tokenExpiresAt`. */
   schedule(socket: SystemSocket): void {
     this.cancel(socket.id);
     const expiresAt = socket.data.tokenExpiresAt;
-    const timers: ExpiryTimers = {};
-    this.timers.set(socket.id, timers);
-    const warnAt = expiresAt - this.warningMs;
-    this.at(timers, 'warning', warnAt, () => socket.emit(SystemEvent.TokenExpiring, { expiresAt }));
-    this.at(timers, 'end', expiresAt, () => {
-      socket.emit(SystemEvent.SessionEnded, {
-        code: ErrorCode.TokenExpired,
-        message: 'The token expired and was not refreshed; reconnect with a fresh token.',
-      });
-      socket.disconnect(true);
-    });
+    this.enqueue({ socket, expiresAt, phase: 'warning' }, expiresAt - this.warningMs);
   }
 
-  /** Stops the timers of a socket; call on disconnect. */
+  /** Stops the deadlines of a socket; call on disconnect. */
   cancel(socketId: string): void {
-    const timers = this.timers.get(socketId);
-    if (!timers) return;
-    clearTimeout(timers.warning);
-    clearTimeout(timers.end);
-    this.timers.delete(socketId);
+    const deadline = this.pending.get(socketId);
+    if (!deadline) return;
+    this.queue.cancel(deadline);
+    this.pending.delete(socketId);
   }
 
-  /** Stops all timers; call on shutdown. */
+  /** Stops everything; call on shutdown. */
   cancelAll(): void {
-    for (const socketId of [...this.timers.keys()]) this.cancel(socketId);
+    this.queue.clear();
+    this.pending.clear();
   }
 
-  private at(timers: ExpiryTimers, slot: keyof ExpiryTimers, time: number, run: () => void): void {
-    const delay = time - Date.now();
-    timers[slot] =
-      delay > MAX_TIMER_DELAY_MS
-        ? setTimeout(() => this.at(timers, slot, time, run), MAX_TIMER_DELAY_MS).unref()
-        : setTimeout(run, Math.max(0, delay)).unref();
+  private enqueue(expiry: SocketExpiry, at: number): void {
+    this.pending.set(expiry.socket.id, this.queue.add(at, expiry));
+  }
+
+  private due(expiry: SocketExpiry): void {
+    const { socket, expiresAt } = expiry;
+    if (expiry.phase === 'warning') {
+      socket.emit(SystemEvent.TokenExpiring, { expiresAt });
+      this.enqueue({ socket, expiresAt, phase: 'end' }, expiresAt);
+      return;
+    }
+    this.pending.delete(socket.id);
+    socket.emit(SystemEvent.SessionEnded, {
+      code: ErrorCode.TokenExpired,
+      message: 'The token expired and was not refreshed; reconnect with a fresh token.',
+    });
+    socket.disconnect(true);
   }
 }

@@ -14,13 +14,14 @@ import type { TokenAuthenticator } from '../auth/token-authenticator';
 import type { TokenExpiryScheduler } from '../auth/token-expiry.scheduler';
 import { HandshakeError } from '../errors/handshake.error';
 import { RealtimeError } from '../errors/realtime.error';
+import type { ConnectionLimiter } from '../limits/connection-limiter';
 import type { EventGuard } from '../limits/event-guard';
 import { quoteLogValue } from '../logging/log-values';
 import type { RealtimeObserver } from '../observability/realtime-observer';
 import type { PresenceReader } from '../presence/presence-reader';
 import type { PresenceTracker } from '../presence/presence-tracker';
 import type { RoomMembership } from '../rooms/room-membership';
-import { ackHandler } from './ack-handler';
+import { answerRequest } from './answer-request';
 import type { SystemSocket } from './system-socket';
 
 /** What the connection handler works with; built once per module. */
@@ -35,6 +36,8 @@ export interface ConnectionHandlerOptions {
   logger: Logger;
   /** Rate limits and payload checks, run on every incoming event before any handler. */
   guard: EventGuard;
+  /** The connection caps, released on disconnect. */
+  connections: ConnectionLimiter;
   /** Hears each connect and disconnect (the lifecycle log and metrics). */
   observer: RealtimeObserver;
 }
@@ -48,21 +51,26 @@ export interface ConnectionHandlerOptions {
 export class ConnectionHandler {
   constructor(private readonly deps: ConnectionHandlerOptions) {}
 
-  /** Handles one new, already authenticated socket. */
+  /**
+   * Handles one new, already authenticated socket. Everything per socket is kept to one
+   * middleware and one listener: a process holds thousands of sockets, and each listener costs
+   * every one of them a few hundred bytes.
+   */
   handle(socket: SystemSocket): void {
     const { user } = socket.data;
-    const { logger, expiry, tracker, membership, guard, observer } = this.deps;
+    const { expiry, tracker, guard, connections, observer } = this.deps;
     guard.install(socket);
+    // After the guard, so the system events pass the rate limits and payload checks too.
+    socket.use((packet, next) => {
+      if (!this.dispatchSystemEvent(socket, packet)) next();
+    });
     // Synchronous with the in-memory adapter, so app gateways' handleConnection already sees the rooms.
     void socket.join([tenantRoom(user.tenantId), userRoom(user.tenantId, user.userId)]);
     expiry.schedule(socket);
-    socket.on(SystemEvent.Join, ackHandler((payload) => membership.join(socket, field(payload, 'kind'), field(payload, 'id')), logger, SystemEvent.Join));
-    socket.on(SystemEvent.Leave, ackHandler((payload) => membership.leave(socket, field(payload, 'kind'), field(payload, 'id')), logger, SystemEvent.Leave));
-    socket.on(SystemEvent.PresenceSubscribe, ackHandler(() => this.subscribePresence(socket), logger, SystemEvent.PresenceSubscribe));
-    socket.on(SystemEvent.PresenceUnsubscribe, ackHandler(() => this.unsubscribePresence(socket), logger, SystemEvent.PresenceUnsubscribe));
-    socket.on(SystemEvent.RefreshToken, ackHandler((payload) => this.refreshToken(socket, payload), logger, SystemEvent.RefreshToken));
     socket.once('disconnect', (reason) => {
       expiry.cancel(socket.id);
+      guard.release(socket);
+      connections.release(socket, user);
       void tracker.disconnected(socket);
       observer.disconnected(socket, reason);
     });
@@ -76,6 +84,39 @@ export class ConnectionHandler {
         const { user, tokenExpiresAt } = socket.data;
         socket.emit(SystemEvent.Connected, { user, server: this.deps.settings, tokenExpiresAt, recovered: socket.recovered });
       });
+  }
+
+  /**
+   * Answers a system event (`join`, `leave`, `presence-subscribe`, `presence-unsubscribe`,
+   * `refresh-token`) on its acknowledgement; resolves `false` for any other event, which goes on
+   * to the app's handlers. A failure becomes an `{ ok: false, error }` acknowledgement, never an
+   * unhandled rejection.
+   */
+  private dispatchSystemEvent(socket: SystemSocket, packet: unknown[]): boolean {
+    const event = packet[0];
+    const { membership } = this.deps;
+    let run: ((payload: unknown) => Promise<unknown>) | undefined;
+    switch (event) {
+      case SystemEvent.Join:
+        run = (payload) => membership.join(socket, field(payload, 'kind'), field(payload, 'id'));
+        break;
+      case SystemEvent.Leave:
+        run = (payload) => membership.leave(socket, field(payload, 'kind'), field(payload, 'id'));
+        break;
+      case SystemEvent.PresenceSubscribe:
+        run = () => this.subscribePresence(socket);
+        break;
+      case SystemEvent.PresenceUnsubscribe:
+        run = () => this.unsubscribePresence(socket);
+        break;
+      case SystemEvent.RefreshToken:
+        run = (payload) => this.refreshToken(socket, payload);
+        break;
+      default:
+        return false;
+    }
+    answerRequest(packet, run, this.deps.logger, event);
+    return true;
   }
 
   private async subscribePresence(socket: SystemSocket): Promise<PresenceSnapshotAck> {

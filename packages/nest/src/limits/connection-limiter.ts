@@ -44,9 +44,16 @@ export class ConnectionLimiter {
       const cap = outcome === 'user' ? `${this.caps.perUser} per user` : `${this.caps.perTenant} per tenant`;
       throw new HandshakeError(ErrorCode.ConnectionLimit, `connection cap reached (${cap})`);
     }
-    const release = (): void => void this.counter.release(connection).catch((error: unknown) => this.reportFailure(error));
-    socket.once('disconnect', release);
-    socket.conn.once('close', release);
+    // The transport's close also covers a socket that never completes its connection; the
+    // connection handler calls release() on disconnect too. Releasing twice is harmless.
+    socket.conn.once('close', () => this.release(socket, user));
+  }
+
+  /** Gives back the connection of `user` on `socket`; harmless for one never counted or released already. */
+  release(socket: SystemSocket, user: RealtimeUser): void {
+    if (!this.enabled) return;
+    const connection: CountedConnection = { tenantId: user.tenantId, userId: user.userId, connectionId: socket.id };
+    void this.counter.release(connection).catch((error: unknown) => this.reportFailure(error));
   }
 
   /** Stops the counter's timers. */

@@ -53,18 +53,19 @@ export class EventGuard {
 
   /** Installs the guard on a socket; call before any handler is registered. */
   install(socket: SystemSocket): void {
-    const { limiter } = this.options;
     socket.use((packet: Packet, next) => {
       if (this.countsEvents) this.options.observer.eventReceived(socket, packet[0]);
       void this.admit(socket, packet).then((admitted) => {
         if (admitted) next();
       });
     });
-    socket.once('disconnect', () => {
-      this.flushSummary(socket);
-      this.streaks.delete(socket.id);
-      limiter.forget(socket.id);
-    });
+  }
+
+  /** Forgets a socket that disconnected: its refusal streak, logged first, and its rate-limit state. */
+  release(socket: SystemSocket): void {
+    this.flushSummary(socket);
+    this.streaks.delete(socket.id);
+    this.options.limiter.forget(socket.id);
   }
 
   private async admit(socket: SystemSocket, packet: Packet): Promise<boolean> {

@@ -1,4 +1,4 @@
-import type { Logger } from '@nestjs/common';
+import { Logger, type LogLevel } from '@nestjs/common';
 import { ErrorCode, type ErrorPayload, type RealtimeUser } from '@tenantcast/protocol';
 import type { HandshakeError } from '../errors/handshake.error';
 import type { SystemSocket } from '../gateway/system-socket';
@@ -48,11 +48,11 @@ export class ConnectionLog {
   /** Logs an accepted connection, and watches its health while those lines are on. */
   connected(socket: SystemSocket): void {
     this.write('connected', 'Connected', { ...identity(socket), ...(socket.recovered ? { recovered: true } : {}) });
-    const { levels } = this.options;
-    const watchUpgrade = levels.upgraded !== false && socket.conn.transport.name === 'polling';
-    if (levels.pong === false && !watchUpgrade) return;
+    const watchPong = this.writes('pong');
+    const watchUpgrade = this.writes('upgraded') && socket.conn.transport.name === 'polling';
+    if (!watchPong && !watchUpgrade) return;
     this.sockets.set(socket.conn, socket);
-    if (levels.pong !== false) socket.conn.on('heartbeat', this.onHeartbeat);
+    if (watchPong) socket.conn.on('heartbeat', this.onHeartbeat);
     if (watchUpgrade) socket.conn.on('upgrade', this.onUpgrade);
   }
 
@@ -105,8 +105,14 @@ export class ConnectionLog {
 
   private write(event: RealtimeLogEvent, message: string, fields: Fields, detail?: string): void {
     const level = this.options.levels[event];
-    if (level === false) return;
+    if (level === false || !levelEnabled(level)) return;
     this.logger[level](this.options.format === 'object' ? this.record(event, message, fields, detail) : this.text(message, fields, detail));
+  }
+
+  /** Whether lines of `event` reach the log at all, so nothing is built or watched for nothing. */
+  private writes(event: RealtimeLogEvent): boolean {
+    const level = this.options.levels[event];
+    return level !== false && levelEnabled(level);
   }
 
   /** The message the logger gets at `level`, for lines that are not configurable. */
@@ -133,4 +139,15 @@ export class ConnectionLog {
 function identity(socket: SystemSocket): Fields {
   const { user } = socket.data;
   return { socketId: socket.id, tenantId: user.tenantId, userId: user.userId, transport: socket.conn.transport.name };
+}
+
+/**
+ * Whether the app's log levels let `level` through. Nest knows them only when the app set them
+ * (`NestFactory.create(..., { logger: ['error', 'warn'] })`, `app.useLogger([...])`); with a
+ * logger of its own (pino, winston) the app decides, so every line is handed over. Asked per
+ * line: a connection line that nobody reads is not formatted.
+ */
+function levelEnabled(level: LogLevel): boolean {
+  const configured = (Logger as unknown as { logLevels?: LogLevel[] }).logLevels;
+  return configured === undefined || Logger.isLevelEnabled(level);
 }

@@ -1,4 +1,4 @@
-import type { RealtimeUser } from '@tenantcast/protocol';
+import { isSystemEvent, type RealtimeUser } from '@tenantcast/protocol';
 import type { EmitTarget } from '../broadcast/emit-observer';
 import type { SystemSocket } from '../gateway/system-socket';
 import type { RateLimitScope } from '../limits/event-rate-limiter';
@@ -80,8 +80,8 @@ export class RealtimeMetrics {
   }
 
   eventReceived(socket: SystemSocket, event: unknown): void {
-    // Only names something listens to get their own series: clients choose the names.
-    const name = typeof event === 'string' && socket.listenerCount(event as never) > 0 ? event : OTHER_EVENTS;
+    // Only the system events and names something listens to get their own series: clients choose the names.
+    const name = typeof event === 'string' && (isSystemEvent(event) || socket.listenerCount(event as never) > 0) ? event : OTHER_EVENTS;
     this.instruments.eventsReceived.add(1, this.withTenant({ event: name }, socket.data.user.tenantId));
   }
 
