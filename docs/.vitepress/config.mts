@@ -40,7 +40,7 @@ const guide: DefaultTheme.SidebarItem[] = [
       { text: 'Scaling out', link: '/guide/scaling' },
       { text: 'Security', link: '/guide/security' },
       { text: 'Health', link: '/guide/health' },
-      { text: 'Metrics', link: '/guide/metrics' },
+      { text: 'Metrics and logs', link: '/guide/metrics' },
       { text: 'Benchmarks', link: '/guide/benchmarks' },
       { text: 'Compatibility', link: '/guide/compatibility' },
       { text: 'Upgrading', link: '/guide/upgrading' },
