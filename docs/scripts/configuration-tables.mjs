@@ -51,8 +51,8 @@ function collectSection(sections, shared, { id, title, prefix, declarations }) {
       ...children.map((child) => `[${child.label}](#${child.id})`),
       ...sharedTypes(property.type).map((target) => `[\`${target.name}\`](#${shared.get(target)})`),
     ];
-    const fallback = children.length > 0 || sharedTypes(property.type).length > 0 ? 'the defaults of its fields' : 'not set';
-    rows.push(`| \`${path}\` | ${code(property.type.toString())} | ${defaultOf(property, fallback)} | ${description(property, path)}${links.length > 0 ? ` See ${links.join(', ')}.` : ''} |`);
+    const fallback = children.length > 0 || sharedTypes(property.type).length > 0 ? 'the defaults of its fields' : undefined;
+    rows.push(`| \`${path}\` | ${code(property.type.toString())} | ${defaultOf(property, path, fallback)} | ${description(property, path)}${links.length > 0 ? ` See ${links.join(', ')}.` : ''} |`);
     nested.push(...children);
   }
   sections.push(
@@ -118,9 +118,19 @@ function expandable(type, seen = new Set()) {
   }
 }
 
-function defaultOf(property, fallback) {
+/**
+ * The Default cell: the `@default` tag, `**required**` for a required property, or for an options
+ * object without a tag the defaults of its fields. An optional leaf without `@default` fails the
+ * build: a reader could not tell whether leaving it out means off, a value, or an error (say which,
+ * e.g. `@default undefined (no check)` or `@default none; one of a, b is required`).
+ */
+function defaultOf(property, path, fallback) {
   const tag = property.comment?.getTag('@default');
-  if (tag === undefined) return property.flags.isOptional ? fallback : '**required**';
+  if (tag === undefined) {
+    if (!property.flags.isOptional) return '**required**';
+    if (fallback !== undefined) return fallback;
+    throw new Error(`configuration-tables: option ${path} (${property.parent?.name}) has no @default; say in its TSDoc what leaving it out means`);
+  }
   // TypeDoc wraps a @default without a code block in one (jsDocCompatibility.defaultTag).
   const text = tag.content
     .map((part) => part.text)

@@ -11,10 +11,9 @@ const EXTERNAL = /^(?:[a-z][a-z0-9+.-]*:|\/\/)/i;
 
 /**
  * @param {string} root the built site (VitePress's `.vitepress/dist`)
- * @param {{ pending?: string[] }} options site paths (`/guide/metrics.html`) allowed to be missing
- * @returns {{ pages: number, links: number, broken: Array<{ page: string, link: string, reason: string }>, pending: Array<{ page: string, link: string }> }}
+ * @returns {{ pages: number, links: number, broken: Array<{ page: string, link: string, reason: string }> }}
  */
-export function checkLinks(root, { pending = [] } = {}) {
+export function checkLinks(root) {
   const pages = htmlFiles(root).map((file) => `/${relative(root, file).split(sep).join('/')}`);
   const ids = new Map();
   const idsOf = (path) => {
@@ -22,7 +21,6 @@ export function checkLinks(root, { pending = [] } = {}) {
     return ids.get(path);
   };
   const broken = [];
-  const pendingHits = [];
   let links = 0;
   for (const page of pages) {
     const html = readFileSync(join(root, page), 'utf8');
@@ -34,9 +32,7 @@ export function checkLinks(root, { pending = [] } = {}) {
       const [pathPart] = splitOnce(pathAndQuery, '?');
       const target = pathPart === '' ? page : resolveTarget(root, posix.resolve(posix.dirname(page), decodeURIComponent(pathPart)));
       if (target === undefined) {
-        const wanted = posix.resolve(posix.dirname(page), decodeURIComponent(pathPart));
-        if (pending.includes(wanted)) pendingHits.push({ page, link });
-        else broken.push({ page, link, reason: 'no such file' });
+        broken.push({ page, link, reason: 'no such file' });
         continue;
       }
       if (fragment !== undefined && fragment !== '' && target.endsWith('.html') && !idsOf(target).has(decodeURIComponent(fragment))) {
@@ -44,7 +40,7 @@ export function checkLinks(root, { pending = [] } = {}) {
       }
     }
   }
-  return { pages: pages.length, links, broken, pending: pendingHits };
+  return { pages: pages.length, links, broken };
 }
 
 /** The site file a path names, the way a static host serves it: `/a/` → `/a/index.html`, `/a` → `/a.html`. */

@@ -11,7 +11,8 @@ export const INCLUDE_SOURCES = [
   [/^\.\.\/examples\/nest-rca\/src\//, 'compiled and tested with the nest-rca example'],
   [/^vitest\.config\.ts$/, "this site's own test configuration, run by npm test"],
 ];
-const INCLUDE = /^<<<\s+@\/(\S+?)(?:#([\w*-]+))?(?:\{[^}]*\})?\s*$/;
+// `<<< @/path#region{1-3} [title]`: highlighted lines and a code-group tab title are optional.
+const INCLUDE = /^<<<\s+@\/(\S+?)(?:#([\w*-]+))?(?:\s?\{[^}]*\})?(?:\s?\[[^\]]*\])?\s*$/;
 const INLINE_CODE = /^(`{3,}|~{3,})\s*(ts|tsx|typescript|js|jsx|javascript|mjs|cjs)\b/;
 
 /** @returns the problems found in the Markdown pages under `docs` (skipping generated ones) */

@@ -38,11 +38,4 @@ describe('the link check', () => {
       { page: '/index.html', link: '/guide/a.html#nowhere', reason: 'no element with id "nowhere" on /guide/a.html' },
     ]);
   });
-
-  it('reports a pending page as pending, not broken, and only that page', () => {
-    const root = site({ 'index.html': '<a href="/guide/metrics.html#labels">m</a> <a href="/guide/other.html">o</a>' });
-    const result = checkLinks(root, { pending: ['/guide/metrics.html'] });
-    expect(result.pending).toEqual([{ page: '/index.html', link: '/guide/metrics.html#labels' }]);
-    expect(result.broken).toEqual([{ page: '/index.html', link: '/guide/other.html', reason: 'no such file' }]);
-  });
 });

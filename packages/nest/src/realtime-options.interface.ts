@@ -22,33 +22,55 @@ export type JwtClaims = Record<string, unknown> & { exp?: number; sub?: unknown 
 /** How handshakes are authenticated. */
 export interface RealtimeAuthOptions {
   /**
-   * Shared secret for HMAC algorithms. Turned into a `KeyObject` once at start-up.
-   * Either `secret`, `publicKey` or `verify` is required.
+   * Shared secret for HMAC algorithms (HS256 unless `algorithms` says otherwise), at least 32
+   * bytes. Turned into a `KeyObject` once at start-up.
+   * @default none; exactly one of `secret`, `publicKey`, `verify` is required
    */
   secret?: string | Buffer;
-  /** PEM public key for RSA/ECDSA algorithms. */
+  /**
+   * PEM public key (RSA or EC) for RS, PS or ES algorithms, which `algorithms` must name. Parsed
+   * into a `KeyObject` once at start-up.
+   * @default none; exactly one of `secret`, `publicKey`, `verify` is required
+   */
   publicKey?: string | Buffer;
   /**
    * Accepted algorithms; the token header never chooses the algorithm.
    * @default ['HS256'] with `secret`; required with `publicKey`
    */
   algorithms?: JwtAlgorithm[];
-  /** Required `iss` claim, if any. */
+  /**
+   * The `iss` claim a token must carry (one of these, for an array); any other, or none, is
+   * refused with `UNAUTHORIZED`. Built-in verification only: with `verify`, check it there.
+   * @default undefined (`iss` is not checked)
+   */
   issuer?: string | string[];
-  /** Required `aud` claim, if any. */
+  /**
+   * The `aud` claim a token must carry (one of these, for an array); any other, or none, is
+   * refused with `UNAUTHORIZED`. Built-in verification only: with `verify`, check it there.
+   * @default undefined (`aud` is not checked)
+   */
   audience?: string | string[];
   /**
    * Seconds of clock skew tolerated on `exp` and `nbf`.
    * @default 5
    */
   clockToleranceSeconds?: number;
-  /** Reject tokens whose `iat` is older than this many seconds. */
+  /**
+   * Refuse tokens issued longer ago than this many seconds (by `iat`; a token without `iat` is
+   * refused too), with `UNAUTHORIZED` rather than `TOKEN_EXPIRED`, so a client does not answer it
+   * with the same cached token. Built-in verification only: with `verify`, check it there.
+   * @default undefined (no age limit; `exp` still applies)
+   */
   maxTokenAgeSeconds?: number;
   /**
    * Custom verification, replacing the built-in `JwtService` check (for JWKS/RS256 through
    * `jose`, for example). Resolve with the verified claims; throw to refuse. A thrown error whose
    * `name` is `TokenExpiredError` or `JWTExpired`, or whose `code` is `TOKEN_EXPIRED` or
    * `ERR_JWT_EXPIRED`, is reported as `TOKEN_EXPIRED`. The claims must still carry `exp`.
+   * With `verify`, the options of the built-in check (`algorithms`, `issuer`, `audience`,
+   * `clockToleranceSeconds`, `maxTokenAgeSeconds`) are refused at start-up: enforce them inside
+   * the hook.
+   * @default none; exactly one of `secret`, `publicKey`, `verify` is required
    */
   verify?: (token: string) => Promise<JwtClaims> | JwtClaims;
   /**
@@ -119,7 +141,14 @@ export interface RealtimeHealthOptions {
 export type RealtimePresenceOption =
   | 'memory'
   | ({ store: 'redis' } & RedisPresenceOptions)
-  | { store: PresenceStore };
+  | {
+      /**
+       * Your own {@link PresenceStore}, checked at start-up to have every method. The module uses
+       * it as is and never closes it; inject it with `PRESENCE_STORE`, and prove it with the
+       * contract suite of `@tenantcast/nest/testing`.
+       */
+      store: PresenceStore;
+    };
 
 /** Options of {@link RealtimeModule}. */
 export interface RealtimeModuleOptions {
@@ -141,8 +170,10 @@ export interface RealtimeModuleOptions {
    */
   path?: string;
   /**
-   * CORS for the HTTP long-polling transport, as Socket.IO's `cors` option. It does not protect
-   * WebSocket connections: use `origins` for that.
+   * CORS for the HTTP long-polling transport, as Socket.IO's `cors` option: needed when pages of
+   * another origin connect over polling. It does not protect WebSocket connections: use
+   * `origins` for that.
+   * @default undefined (no CORS headers: only same-origin pages can long-poll)
    */
   cors?: ServerOptions['cors'];
   /**
@@ -186,7 +217,11 @@ export interface RealtimeModuleOptions {
   origins?: RealtimeOriginOptions;
   /** Rate limits, connection and room caps, payload limits; see {@link RealtimeLimitsOptions}. */
   limits?: RealtimeLimitsOptions;
-  /** Further Socket.IO server options; the named options above take precedence. */
+  /**
+   * Further Socket.IO server options; the named options above take precedence. `adapter` and
+   * `connectionStateRecovery` are refused here: use the `adapter` and `recovery` options.
+   * @default {} (Socket.IO's defaults, with `perMessageDeflate` and `allowEIO3` off)
+   */
   serverOptions?: Partial<ServerOptions>;
   /**
    * Resource kinds clients may join, keyed by kind (lower-case), e.g. `{ rca: { authorize } }`.

@@ -17,14 +17,24 @@ export interface AdapterRedisClient {
 
 /** Where an adapter reaches Redis: a URL (the module creates and closes the clients) or the app's client. */
 export interface AdapterRedisConnection {
-  /** A Redis URL such as `redis://127.0.0.1:6379`; the module creates its clients and closes them on shutdown. */
+  /**
+   * A Redis URL such as `redis://127.0.0.1:6379`; the module creates its clients and closes them
+   * on shutdown.
+   * @default none; exactly one of `url`, `client` is required
+   */
   url?: string;
   /**
    * An ioredis client (or `Cluster`) owned by the application, used to publish; the module never
    * closes it. The module subscribes on a `duplicate()` of it (or on `subClient`), which it closes.
+   * @default none; exactly one of `url`, `client` is required
    */
   client?: AdapterRedisClient;
-  /** With `client`: the application's own subscriber client, used as is and never closed by the module. */
+  /**
+   * With `client` and the `redis` adapter: the application's own subscriber client, used as is
+   * and never closed by the module. The `redis-streams` adapter refuses it (it reads the stream
+   * on duplicates of `client`).
+   * @default a `duplicate()` of `client`, closed by the module
+   */
   subClient?: AdapterRedisClient;
   /**
    * Prefix of every channel, stream and key the adapter uses; give each application (and each

@@ -12,9 +12,15 @@ import { SharedAcrossBuilds } from '../shared-across-builds';
 
 /** Options of {@link RealtimeEmitter.connect}. */
 export interface RealtimeEmitterOptions {
-  /** A Redis URL; the emitter creates its ioredis client and closes it in {@link RealtimeEmitter.close}. */
+  /**
+   * A Redis URL; the emitter creates its ioredis client and closes it in {@link RealtimeEmitter.close}.
+   * @default none; exactly one of `url`, `client` is required
+   */
   url?: string;
-  /** An ioredis client owned by the application; never closed by the emitter. Either `url` or `client`. */
+  /**
+   * An ioredis client owned by the application; never closed by the emitter.
+   * @default none; exactly one of `url`, `client` is required
+   */
   client?: AdapterRedisClient;
   /**
    * The Socket.IO namespace the servers serve, as in `RealtimeModule`'s `namespace`.
@@ -26,7 +32,11 @@ export interface RealtimeEmitterOptions {
    * @default 'socket.io'
    */
   keyPrefix?: string;
-  /** Called when a message could not be handed to Redis (Redis away); the emit is lost. */
+  /**
+   * Called when a message could not be handed to Redis (Redis away); the emit is lost, never
+   * queued and replayed late.
+   * @default undefined (lost emits are not reported)
+   */
   onError?: (error: unknown) => void;
   /**
    * Deepest nesting of `data` the emitter sends; deeper data is refused with `INVALID_PAYLOAD`.

@@ -16,13 +16,18 @@ export interface RedisPresenceClient {
 /** Options of the Redis presence store. */
 export interface RedisPresenceOptions {
   /**
-   * An ioredis client (or Cluster) owned by the application; the store never closes it.
-   * Either `client` or `url` is required. Create it with `enableOfflineQueue: false` and a small
-   * `maxRetriesPerRequest`, as the store does for a `url`: with the offline queue on, writes made
-   * during an outage are replayed late and can contradict the live sockets. Needs Redis 6.2+.
+   * An ioredis client (or Cluster) owned by the application; the store never closes it. Create
+   * it with `enableOfflineQueue: false` and a small `maxRetriesPerRequest`, as the store does for
+   * a `url`: with the offline queue on, writes made during an outage are replayed late and can
+   * contradict the live sockets. Needs Redis 6.2+.
+   * @default none; exactly one of `client`, `url` is required
    */
   client?: RedisPresenceClient;
-  /** A Redis URL; the store creates and closes its own ioredis client. */
+  /**
+   * A Redis URL such as `redis://127.0.0.1:6379`; the store creates its own ioredis client
+   * (offline queue off) and closes it.
+   * @default none; exactly one of `client`, `url` is required
+   */
   url?: string;
   /**
    * Prefix of every key. Every key also carries a `{tenantId}` hash tag for Redis Cluster.
