@@ -43,6 +43,9 @@ describe('forcing long-polling from the connection bar', () => {
 
     await alice.page.getByTestId('force-polling').uncheck();
     await alice.waitUntil('the transport', () => alice.page.getByTestId('transport').innerText(), 'websocket');
-    expect(alice.consoleErrors).toEqual([]);
+    // Closing the polling connection may leave one poll racing the session's end (a 400 the
+    // browser logs); anything else in the console is a failure.
+    expect(alice.unexplainedConsoleErrors()).toEqual([]);
+    expect(alice.endedSessionPolls.length).toBeLessThanOrEqual(1);
   });
 });

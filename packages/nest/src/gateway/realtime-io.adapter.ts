@@ -30,17 +30,14 @@ export class RealtimeIoAdapter extends IoAdapter {
    * @param appOrHttpServer the app (or its HTTP server) whose server Socket.IO shares, as for `IoAdapter`
    * @param httpServerSource where to find the HTTP server later, when none was given yet
    */
-  constructor(
-    appOrHttpServer?: ConstructorParameters<typeof IoAdapter>[0],
-    private readonly httpServerSource?: () => unknown,
-  ) {
+  constructor(appOrHttpServer?: ConstructorParameters<typeof IoAdapter>[0], httpServerSource?: () => unknown) {
     super(appOrHttpServer);
-  }
-
-  override createIOServer(port: number, options?: unknown): unknown {
-    const self = this as unknown as { httpServer: unknown };
-    if (self.httpServer === undefined && port === 0) self.httpServer = this.httpServerSource?.();
-    return super.createIOServer(port, options);
+    if (appOrHttpServer === undefined && httpServerSource) {
+      // Read when Nest creates the Socket.IO server, at app.init(): the HTTP server exists by then.
+      // An accessor rather than an override of createIOServer, whose signature differs between
+      // NestJS majors.
+      Object.defineProperty(this, 'httpServer', { get: httpServerSource, configurable: true });
+    }
   }
 
   override bindMessageHandlers(socket: Socket, handlers: MessageMappingProperties[], transform: (data: unknown) => Observable<unknown>): void {
